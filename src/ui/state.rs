@@ -63,6 +63,8 @@ pub struct Playground {
     pub hint: Option<&'static Sample>,
     /// What the user's last answer to a pending callback ran into.
     pub callback_error: Option<AttrValue>,
+    /// The state selected on the graph (shown by the inspector).
+    pub selected: Option<Rc<str>>,
 }
 
 /// What can happen to the page.
@@ -85,6 +87,8 @@ pub enum Action {
     Seek(usize),
     /// Show this place (a problem's) in its editor.
     Reveal(Pane, usize),
+    /// The user selected a state (or cleared the selection).
+    Select(Option<Rc<str>>),
 }
 
 impl Playground {
@@ -100,6 +104,7 @@ impl Playground {
             cursor: 0,
             reveal: None,
             callback_error: None,
+            selected: None,
         }
     }
 
@@ -155,6 +160,7 @@ impl Reducible for Playground {
             }
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
             Action::Seek(n) => next.cursor = n,
+            Action::Select(state) => next.selected = state,
             Action::Reveal(pane, offset) => {
                 let nonce = self.reveal.map_or(0, |r| r.nonce + 1);
                 next.pane = pane;
