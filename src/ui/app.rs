@@ -7,7 +7,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::asl::definition;
+use crate::asl::validate;
 use crate::asl::graph::graph;
 use crate::asl::json::Value;
 use crate::bridge::callbacks::Answer;
@@ -255,10 +255,9 @@ fn alert(message: &str) {
 
 /// Problems found while typing: the definition's diagnostics, input that is not JSON, mock syntax errors.
 fn live_problems(texts: &Texts) -> Rc<Vec<Problem>> {
-    let mut problems: Vec<Problem> = match definition::parse(&texts.definition) {
-        Ok(_) => Vec::new(),
-        Err(diagnostics) => diagnostics.iter().map(|d| Problem::diagnostic(&texts.definition, d)).collect(),
-    };
+    // Warnings too (a key written twice, an unreachable state), not only what stops a run.
+    let mut problems: Vec<Problem> =
+        validate::validate(&texts.definition).iter().map(|d| Problem::diagnostic(&texts.definition, d)).collect();
     if let Err(e) = Value::parse(&texts.input) {
         problems.push(Problem::json(Pane::Input, &texts.input, &e));
     }

@@ -2,6 +2,7 @@
 
 import { createEditor } from "./editor.js";
 import { MockHost, syntaxError } from "./mock-host.js";
+import { installSplitters } from "./splitters.js";
 
 let mockHost = null;
 
@@ -18,3 +19,5 @@ globalThis.aslplay = {
     return error && JSON.stringify(error);
   },
 };
+
+addEventListener("DOMContentLoaded", installSplitters);
