@@ -3,6 +3,7 @@
 import { createEditor } from "./editor.js";
 import { MockHost, syntaxError } from "./mock-host.js";
 import { installSplitters } from "./splitters.js";
+import { installFatal } from "./fatal.js";
 
 let mockHost = null;
 
@@ -20,4 +21,7 @@ globalThis.aslplay = {
   },
 };
 
-addEventListener("DOMContentLoaded", installSplitters);
+addEventListener("DOMContentLoaded", () => {
+  installFatal();
+  installSplitters();
+});
