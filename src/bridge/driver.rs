@@ -49,7 +49,7 @@ pub async fn drive(run: &mut Run, host: &mut impl Host) -> Ending {
         if host.stopped() {
             return Ending::Stopped;
         }
-        let reply = Value::parse(&text).map_err(|e| e.to_string()).and_then(|v| HandlerReply::from_json(&v));
+        let reply = reply_of(&text);
         // Both fail only for a call that is not outstanding, and this one is.
         let _ = match reply {
             Ok(reply) => run.reply(call.id, reply),
@@ -60,6 +60,11 @@ pub async fn drive(run: &mut Run, host: &mut impl Host) -> Ending {
             host.turn().await;
         }
     }
+}
+
+/// A reply as the mock runtime's JSON text, read; `Err` says why it is not one.
+pub fn reply_of(text: &str) -> Result<HandlerReply, String> {
+    Value::parse(text).map_err(|e| e.to_string()).and_then(|v| HandlerReply::from_json(&v))
 }
 
 #[cfg(test)]

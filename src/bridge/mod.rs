@@ -18,3 +18,5 @@ pub mod panic;
 pub mod regex;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod worker_mocks;

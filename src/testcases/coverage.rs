@@ -68,6 +68,17 @@ impl Coverage {
         self.transitions.iter().any(|e| e.from == from && e.to == to && e.kind == kind)
     }
 
+    /// The coverage in words: `3/5 states, 2/6 transitions covered`.
+    pub fn summary(&self) -> String {
+        let states = self.states.len();
+        let transitions = self.transitions.len();
+        format!(
+            "{states}/{} states, {transitions}/{} transitions covered",
+            states + self.missed_states.len(),
+            transitions + self.missed_transitions.len()
+        )
+    }
+
     /// Covered states and transitions over all of them, from 0 to 1 (1 for an empty definition).
     pub fn ratio(&self) -> f64 {
         let covered = self.states.len() + self.transitions.len();

@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod coverage;
+pub mod form;
 pub mod host;
 pub mod scenario;
 pub mod suite;

@@ -90,6 +90,7 @@ fn test_cases_run_all_at_once_with_verdicts_and_coverage() {
     assert_eq!(only_happy.coverage.missed_states, ["Apologize"]);
     assert!(!only_happy.coverage.covers_edge("Charge", "Apologize", EdgeKind::Catch));
     assert!((only_happy.coverage.ratio() - 5.0 / 7.0).abs() < 1e-9);
+    assert_eq!(only_happy.coverage.summary(), "4/5 states, 1/2 transitions covered");
 }
 
 #[test]

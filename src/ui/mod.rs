@@ -2,6 +2,7 @@
 //! (layout, replay, the samples' list) build everywhere, so host `cargo test` checks them without a browser.
 
 pub mod layout;
+pub mod learn;
 pub mod replay;
 pub mod samples;
 
