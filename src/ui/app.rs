@@ -18,10 +18,17 @@ use crate::bridge::reply;
 use crate::bridge::session::{self, Live, Sources};
 use crate::ui::components::editors::Editors;
 use crate::ui::components::events::Events;
+use crate::ui::components::exercise::ExercisePanel;
 use crate::ui::components::graph::Graph;
 use crate::ui::components::header::Header;
 use crate::ui::components::result::RunResult;
+use crate::ui::components::side_tabs::SideTabs;
+use crate::ui::components::tests_panel::TestsPanel;
+use crate::ui::components::track::Track;
 use crate::ui::layout::{layout, Layout};
+use crate::ui::learn::{Event, Side};
+use crate::ui::learn_runs::LearnRuns;
+use crate::ui::learn_storage;
 use crate::ui::replay::snapshot;
 use crate::ui::sample_files;
 use crate::ui::samples::{Sample, SAMPLES};
@@ -35,6 +42,7 @@ const REPLAY_MS: usize = 2400;
 pub fn App() -> Html {
     let state = use_reducer(Playground::restore);
     use_effect_with(state.texts.clone(), |texts| storage::save(texts));
+    use_effect_with(state.learn.clone(), |learn| learn_storage::save(learn));
     {
         // A first visit opens the first sample.
         let state = state.clone();
@@ -63,6 +71,7 @@ pub fn App() -> Html {
         generation: generation.clone(),
         live: use_mut_ref(|| None),
     };
+    let learn_runs = LearnRuns { state: state.clone(), busy: runner.busy.clone(), live: runner.live.clone() };
     let on_run = { let runner = runner.clone(); Callback::from(move |()| runner.start()) };
     let on_answer = Callback::from(move |(token, answer): (String, Answer)| runner.answer(&token, answer));
     use_ctrl_enter(on_run.clone());
@@ -86,6 +95,9 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |sample: &'static Sample| open_sample(&state, sample, true))
     };
+    let learn = &state.learn;
+    let side = learn_side(&state, learn_runs);
+    let coverage = learn.suite.as_ref().filter(|_| learn.side == Side::Tests).map(|s| Rc::new(s.coverage.clone()));
     let running = matches!(state.run, Run::Running(_));
     let calling = match &state.run {
         Run::Running(calling) => calling.clone(),
@@ -93,25 +105,66 @@ pub fn App() -> Html {
     };
     html! {
         <div class="app">
-            <Header running={running} on_run={on_run.clone()} on_stop={on_stop} on_sample={on_sample} />
+            <Header running={running} on_run={on_run.clone()} on_stop={on_stop} on_sample={on_sample}
+                    on_learn={dispatch(&state, |()| Action::Learn(Event::Track(true)))}
+                    on_tests={dispatch(&state, |()| Action::Learn(Event::Show(Side::Tests)))} />
             <Editors texts={state.texts.clone()} revision={state.revision} pane={state.pane} problems={(*problems).clone()}
                      run_problems={Rc::new(outcome.as_ref().map(|o| o.problems.clone()).unwrap_or_default())}
                      reveal={state.reveal} on_run={on_run} on_select={on_select.clone()}
                      on_edit={dispatch(&state, |(pane, text)| Action::Edit(pane, text))}
                      on_show={dispatch(&state, Action::Show)} />
-            <section class="run-view">
+            <section class={classes!("run-view", (learn.side != Side::Result).then_some("wide"))}>
                 <div class="graph-scroll">
                     if drawing.1 {
                         <p class="banner">{ "The definition has errors (see Problems): the graph shows its last readable version." }</p>
                     }
-                    <Graph layout={drawing.0.clone()} snapshot={(*snap).clone()} stale={drawing.1} calling={calling} />
+                    <Graph layout={drawing.0.clone()} snapshot={(*snap).clone()} stale={drawing.1} calling={calling} coverage={coverage} />
                 </div>
-                <RunResult run={state.run.clone()} hint={state.hint} on_select={on_select}
-                           callback_error={state.callback_error.clone()} on_answer={on_answer}
-                           on_callback_error={dispatch(&state, Action::CallbackError)} />
+                <div class="side">
+                    <SideTabs side={learn.side} exercise={learn.exercise.is_some()} on_show={dispatch(&state, |s| Action::Learn(Event::Show(s)))} />
+                    if learn.side == Side::Result {
+                        <RunResult run={state.run.clone()} hint={state.hint} on_select={on_select}
+                                   callback_error={state.callback_error.clone()} on_answer={on_answer}
+                                   on_callback_error={dispatch(&state, Action::CallbackError)} />
+                    } else { { side } }
+                </div>
             </section>
+            if learn.track {
+                <Track progress={learn.progress.clone()} current={learn.exercise.as_ref().map(|e| e.id.clone())}
+                       notice={learn.notice.clone()} on_open={dispatch(&state, Action::OpenExercise)}
+                       on_close={dispatch(&state, |()| Action::Learn(Event::Track(false)))} />
+            }
             <Events outcome={outcome} cursor={state.cursor} on_seek={on_seek} />
         </div>
+    }
+}
+
+/// The exercise or the test cases, for the column beside the graph.
+fn learn_side(state: &UseReducerHandle<Playground>, runs: LearnRuns) -> Html {
+    let learn = &state.learn;
+    // What the page shows; the click itself checks `runs.busy`.
+    let busy = matches!(state.run, Run::Running(_)) || learn.checking || learn.testing;
+    match (learn.side, &learn.exercise, learn.place()) {
+        (Side::Exercise, Some(exercise), Some(place)) => {
+            let on_check = Callback::from(move |()| runs.check());
+            html! {
+                <ExercisePanel exercise={exercise.clone()} place={place} hints={Rc::from(learn.progress.hints(exercise))}
+                               report={learn.report.clone()} checking={learn.checking} busy={busy} on_check={on_check}
+                               on_hint={dispatch(state, |()| Action::Learn(Event::Hint))}
+                               on_solution={dispatch(state, |()| Action::Learn(Event::Solution))}
+                               on_open={dispatch(state, Action::OpenExercise)}
+                               on_track={dispatch(state, |()| Action::Learn(Event::Track(true)))}
+                               on_leave={dispatch(state, |()| Action::Learn(Event::Leave))} />
+            }
+        }
+        _ => {
+            let on_run = Callback::from(move |()| runs.run_tests());
+            html! {
+                <TestsPanel tests={learn.tests.clone()} suite={learn.suite.clone()} testing={learn.testing} busy={busy}
+                            input={state.texts.input.clone()} last={state.outcome().cloned()} on_run={on_run}
+                            on_change={dispatch(state, |t| Action::Learn(Event::SetTests(t)))} />
+            }
+        }
     }
 }
 
@@ -224,7 +277,7 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("the page has a document")
 }
 
-fn confirm(question: &str) -> bool {
+pub(crate) fn confirm(question: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }
 

@@ -11,6 +11,10 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod learn_runs;
+#[cfg(target_arch = "wasm32")]
+mod learn_storage;
+#[cfg(target_arch = "wasm32")]
 mod sample_files;
 #[cfg(target_arch = "wasm32")]
 mod state;

@@ -6,6 +6,9 @@ use yew::prelude::*;
 
 use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::Pane;
+use crate::testcases::Workspace;
+use crate::ui::learn::{Event, Learn, Side};
+use crate::ui::learn_storage;
 use crate::ui::samples::Sample;
 use crate::ui::storage;
 
@@ -25,6 +28,16 @@ impl Texts {
             Pane::Input => &self.input,
             Pane::Mocks => &self.mocks,
         }
+    }
+
+    /// The texts as a workspace, to grade or test.
+    pub fn workspace(&self) -> Workspace {
+        Workspace::new(&*self.definition, &*self.input, &*self.mocks)
+    }
+
+    /// The texts of `workspace`.
+    pub fn of(workspace: Workspace) -> Texts {
+        Texts { definition: workspace.definition.into(), input: workspace.input.into(), mocks: workspace.mocks.into() }
     }
 }
 
@@ -65,6 +78,8 @@ pub struct Playground {
     pub callback_error: Option<AttrValue>,
     /// The state selected on the graph (shown by the inspector).
     pub selected: Option<Rc<str>>,
+    /// The tutorial track and the test cases.
+    pub learn: Learn,
 }
 
 /// What can happen to the page.
@@ -89,6 +104,10 @@ pub enum Action {
     Reveal(Pane, usize),
     /// The user selected a state (or cleared the selection).
     Select(Option<Rc<str>>),
+    /// Open the exercise with this id (its starting workspace, or the learner's draft).
+    OpenExercise(String),
+    /// Anything else about the tutorial track or the test cases.
+    Learn(Event),
 }
 
 impl Playground {
@@ -105,6 +124,7 @@ impl Playground {
             reveal: None,
             callback_error: None,
             selected: None,
+            learn: learn_storage::load(),
         }
     }
 
@@ -118,6 +138,19 @@ impl Playground {
         match &self.run {
             Run::Done(outcome) => Some(outcome),
             _ => None,
+        }
+    }
+}
+
+impl Playground {
+    /// Applies a tutorial or test event; an exercise's workspace replaces the editors' texts.
+    fn learn_event(&mut self, event: Event) {
+        if let Some(workspace) = self.learn.apply(event, &self.texts.workspace()) {
+            self.texts = Texts::of(workspace);
+            self.revision += 1;
+            self.run = Run::Idle;
+            self.cursor = 0;
+            self.hint = None;
         }
     }
 }
@@ -146,12 +179,15 @@ impl Reducible for Playground {
                 next.hint = Some(sample);
                 next.run = Run::Idle;
                 next.cursor = 0;
+                // Test cases belong to the workspace the sample replaces.
+                next.learn.apply(Event::SetTests(Vec::new()), &next.texts.workspace());
             }
             Action::Started => {
                 next.run = Run::Running(None);
                 next.cursor = 0;
                 next.hint = None;
                 next.callback_error = None;
+                next.learn.side = Side::Result;
             }
             Action::Calling(state) => next.run = Run::Running(Some(state)),
             Action::Finished(outcome) => {
@@ -161,6 +197,8 @@ impl Reducible for Playground {
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
             Action::Seek(n) => next.cursor = n,
             Action::Select(state) => next.selected = state,
+            Action::OpenExercise(id) => next.learn_event(Event::Open(id)),
+            Action::Learn(event) => next.learn_event(event),
             Action::Reveal(pane, offset) => {
                 let nonce = self.reveal.map_or(0, |r| r.nonce + 1);
                 next.pane = pane;

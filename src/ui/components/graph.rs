@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::asl::graph::EdgeKind;
+use crate::testcases::Coverage;
 use crate::ui::layout::draw::{clip, label_point, path};
 use crate::ui::layout::{group_title, subtitle, Layout, Placed, Role, Route, DETAIL_CHAR_W, NAME_CHAR_W, TEXT_PAD};
 use crate::ui::replay::Snapshot;
@@ -17,6 +18,9 @@ pub struct GraphProps {
     pub stale: bool,
     /// The state whose mock is being called right now.
     pub calling: Option<Rc<str>>,
+    /// What the test cases covered: the rest is dimmed.
+    #[prop_or_default]
+    pub coverage: Option<Rc<Coverage>>,
 }
 
 #[function_component]
@@ -28,7 +32,10 @@ pub fn Graph(props: &GraphProps) -> Html {
     let groups = layout.boxes.iter().filter(|b| b.role == Role::Group).map(|b| node(b, props));
     let states = layout.boxes.iter().filter(|b| b.role != Role::Group).map(|b| node(b, props));
     let taken = props.snapshot.taken.as_ref();
-    let edges = layout.routes.iter().map(|r| edge(r, taken.is_some_and(|(f, t)| *f == r.from && *t == r.to)));
+    let edges = layout.routes.iter().map(|r| {
+        let missed = props.coverage.as_ref().is_some_and(|c| !covered(c, r));
+        edge(r, taken.is_some_and(|(f, t)| *f == r.from && *t == r.to), missed)
+    });
     let (w, h) = (layout.width, layout.height);
     html! {
         <svg class={classes!("graph", props.stale.then_some("stale"))} viewBox={format!("0 0 {w} {h}")}
@@ -64,7 +71,8 @@ fn node(b: &Placed, props: &GraphProps) -> Html {
     let status = status.or_else(|| (props.calling.as_deref() == Some(b.name.as_str())).then_some("active"));
     let attempts = props.snapshot.attempts.get(&b.name).copied().unwrap_or(0);
     let kind = format!("kind-{}", b.kind.to_lowercase());
-    let class = classes!("node", kind, status, (b.role == Role::Group).then_some("group"));
+    let missed = props.coverage.as_ref().is_some_and(|c| !c.covers_state(&b.name));
+    let class = classes!("node", kind, status, (b.role == Role::Group).then_some("group"), missed.then_some("uncovered"));
     let fit = ((w - TEXT_PAD) / NAME_CHAR_W) as usize;
     let fit_detail = ((w - TEXT_PAD) / DETAIL_CHAR_W) as usize;
     let subtitle = subtitle(&b.kind, b.detail.as_deref());
@@ -89,7 +97,13 @@ fn node(b: &Placed, props: &GraphProps) -> Html {
     }
 }
 
-fn edge(r: &Route, taken: bool) -> Html {
+/// Whether the test cases took `r`. The Start and End markers' edges (unnamed) are no transitions:
+/// their states show whether a test reached them.
+fn covered(coverage: &Coverage, r: &Route) -> bool {
+    r.from.is_empty() || r.to.is_empty() || coverage.covers_edge(&r.from, &r.to, r.kind)
+}
+
+fn edge(r: &Route, taken: bool, missed: bool) -> Html {
     let kind = match r.kind {
         EdgeKind::Next => "next",
         EdgeKind::Choice => "choice",
@@ -102,7 +116,7 @@ fn edge(r: &Route, taken: bool) -> Html {
         html! { <text class="edge-label" x={x.to_string()} y={y.to_string()}><title>{ text }</title>{ clip(text, 28) }</text> }
     });
     html! {
-        <g class={classes!("edge", kind, taken.then_some("taken"), r.back.then_some("back"))}>
+        <g class={classes!("edge", kind, taken.then_some("taken"), r.back.then_some("back"), missed.then_some("uncovered"))}>
             <path d={path(r)} marker-end="url(#arrow)" />
             { for label }
         </g>

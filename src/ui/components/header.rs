@@ -1,4 +1,4 @@
-//! The top bar: the name, the samples, and Run / Stop.
+//! The top bar: the name, the samples, Learn and Tests, and Run / Stop.
 
 use yew::prelude::*;
 
@@ -10,6 +10,12 @@ pub struct HeaderProps {
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
     pub on_sample: Callback<&'static Sample>,
+    /// Opens the tutorial track.
+    #[prop_or_default]
+    pub on_learn: Callback<()>,
+    /// Shows the test cases.
+    #[prop_or_default]
+    pub on_tests: Callback<()>,
 }
 
 #[function_component]
@@ -31,6 +37,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <option value="" selected=true>{ "Samples…" }</option>
                 { for options }
             </select>
+            <button class="learn" onclick={props.on_learn.reform(|_| ())} title="The tutorial track: exercises with checks">{ "Learn" }</button>
+            <button class="show-tests" onclick={props.on_tests.reform(|_| ())} title="Test cases for this workflow">{ "Tests" }</button>
             <span class="spacer" />
             <button class="run" onclick={props.on_run.reform(|_| ())} disabled={props.running}
                     title="Run the state machine (Ctrl+Enter)">{ "▶ Run" }</button>

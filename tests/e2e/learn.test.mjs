@@ -1,0 +1,148 @@
+// The tutorial track and test cases on the page. Learn opens the track; exercise 1's starting
+// workspace fails Check with the check's feedback, hints come one at a time, the model solution
+// passes, and the track shows it passed after a reload; Back to my workspace restores the editors.
+// The Retry exercise's checks inject failures into "Reserve Seat" through mocked responses. On the
+// catch-fallback sample, two test cases (one with a mocked failure) run all at once, with their
+// verdicts and the coverage dimmed on the graph.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { browserSuite, getText, run, screenshot } from "./harness.mjs";
+
+const suite = browserSuite();
+
+/** Opens the track and then the exercise `id` from it. */
+async function openExercise(page, id) {
+  await page.locator("button.learn").click();
+  await page.locator(`.track-item[data-exercise="${id}"] button`).click();
+  await page.locator(".exercise h2").waitFor();
+}
+
+/** Clicks Check and waits for the grade; resolves to its summary line. */
+async function check(page) {
+  await page.locator(".exercise button.check").click();
+  const summary = page.locator(".exercise .grade-summary, .exercise .grade-problem");
+  await summary.waitFor({ timeout: 20000 });
+  return (await summary.textContent()).trim();
+}
+
+test("exercise 1: Check, hints, the solution, progress after a reload, back to my workspace", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes('"StartAt"'));
+  const mine = await getText(page, "Definition");
+
+  await page.locator("button.learn").click();
+  const items = page.locator(".track-item");
+  assert.ok((await items.count()) >= 14, "every exercise is listed");
+  assert.match(await items.first().textContent(), /Your first Pass state.*Not started.*Pass · Result · End/);
+  await screenshot(page, "learn-track");
+  await page.locator('.track-item[data-exercise="first-pass"] button').click();
+  await page.locator(".exercise h2", { hasText: "Your first Pass state" }).waitFor();
+  assert.match(await getText(page, "Definition"), /"Greet"/, "the starting workspace is in the editors");
+  assert.match(await page.locator(".exercise .goal").textContent(), /Hello, Step Functions!/);
+
+  assert.match(await check(page), /^2 of 3 checks pass$/);
+  const failed = page.locator(".check-result.failed");
+  assert.equal(await failed.count(), 1);
+  assert.match(await failed.locator(".feedback").textContent(), /A Pass state's "Result" becomes its output/);
+  assert.match(await failed.locator(".observed").textContent(), /output/i);
+
+  const hints = page.locator(".exercise .hints li");
+  assert.equal(await hints.count(), 0);
+  for (let shown = 1; shown <= 3; shown++) {
+    await page.locator(".exercise button.hint").click();
+    await page.locator(".exercise .hints li").nth(shown - 1).waitFor();
+    assert.equal(await hints.count(), shown, "one hint at a time");
+  }
+  assert.match(await hints.nth(2).textContent(), /"Result": \{"greeting"/);
+  assert.ok(await page.locator(".exercise button.hint").isDisabled(), "no more hints");
+  await screenshot(page, "learn-exercise-failing");
+
+  await page.locator(".exercise button.show-solution").click();
+  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes("Hello, Step Functions!"));
+  assert.equal(await check(page), "All 3 checks pass. Well done!");
+  assert.equal(await page.locator(".check-result.passed").count(), 3);
+  await screenshot(page, "learn-exercise-passed");
+
+  await page.reload();
+  await page.locator(".exercise h2", { hasText: "Your first Pass state" }).waitFor();
+  assert.equal(await page.locator(".exercise .hints li").count(), 3, "the hints shown stay shown");
+  await page.locator(".exercise button.all-exercises").click();
+  const first = page.locator('.track-item[data-exercise="first-pass"]');
+  assert.match(await first.getAttribute("class"), /\bpassed\b/);
+  assert.match(await first.textContent(), /Passed/);
+  assert.match(await page.locator(".track-count").textContent(), /^1 of \d+ passed$/);
+  await screenshot(page, "learn-track-after-reload");
+  await page.locator(".track .close").click();
+
+  await page.locator(".exercise button.back").click();
+  await page.locator(".exercise").waitFor({ state: "detached" });
+  assert.equal(await getText(page, "Definition"), mine, "my workspace is back");
+  assert.equal(await page.evaluate(() => localStorage.getItem("aslplay.before-exercise")), null);
+  assert.deepEqual(errors, []);
+});
+
+test("the Retry exercise's checks inject failures through mocked responses", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await openExercise(page, "retry");
+  assert.match(await check(page), /^\d of 7 checks pass$/);
+  const stays = page.locator(".check-result", { hasText: "(the service stays busy)" });
+  assert.equal(await stays.count(), 2, "the checks under the injected failure are listed");
+  const retried = stays.filter({ hasText: "retried" }).first();
+  assert.match(await retried.getAttribute("class"), /\bfailed\b/);
+  assert.match(await retried.locator(".feedback").textContent(), /MaxAttempts to 3/);
+  await screenshot(page, "learn-retry-failing");
+
+  await page.locator(".exercise button.show-solution").click();
+  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes("BackoffRate"));
+  assert.equal(await check(page), "All 7 checks pass. Well done!");
+  assert.match(await retried.getAttribute("class"), /\bpassed\b/);
+  await screenshot(page, "learn-retry-passed");
+  assert.deepEqual(errors, []);
+});
+
+test("test cases on a sample: one passes, one with a mocked failure fails; coverage on the graph", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await page.locator("select.samples").selectOption("catch-fallback");
+  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes("Charge with Backup"));
+  assert.equal(await run(page), "SUCCEEDED");
+
+  await page.locator("button.show-tests").click();
+  await page.locator(".tests .add-test").click();
+  const form = page.locator(".test-form");
+  await form.locator(".tf-name").fill("backup pays");
+  assert.equal(await form.locator(".tf-status").inputValue(), "SUCCEEDED", "a new case starts from the last run");
+  assert.match(await form.locator(".tf-output").inputValue(), /"paidWith": "backup"/);
+  await form.locator(".save-test").click();
+  await page.locator(".tests .run-tests").click();
+  await page.locator(".tests-count").waitFor({ timeout: 20000 });
+  assert.equal((await page.locator(".tests-count").textContent()).trim(), "1 of 1 test cases pass");
+  assert.equal(await page.locator('.node.uncovered[data-state="Payment Failed"]').count(), 1, "no test fails the payment");
+
+  await page.locator(".tests .add-test").click();
+  await form.locator(".tf-name").fill("backup down too");
+  await form.locator(".tf-output").fill("");
+  await form.locator(".tf-mocks").fill('{"Charge with Backup": {"0": {"Throw": {"Error": "Backup.Down"}}}}');
+  await form.locator(".tf-path").fill("Charge with Primary\nCharge with Backup\nSend Receipt");
+  await form.locator(".save-test").click();
+  await page.locator(".tests .run-tests").click();
+  await page.locator(".tests-count.failed").waitFor({ timeout: 20000 });
+  assert.equal((await page.locator(".tests-count").textContent()).trim(), "1 of 2 test cases pass");
+  const failing = page.locator('.test-case.failed[data-test="backup down too"]');
+  assert.match(await failing.locator(".reasons").textContent(), /expected the execution to end SUCCEEDED, but it ended FAILED with PaymentFailed/);
+  assert.match(await failing.locator(".reasons").textContent(), /expected the path Charge with Primary → Charge with Backup → Send Receipt, but it was .*Payment Failed/);
+  assert.equal(await page.locator('.test-case.passed[data-test="backup pays"]').count(), 1);
+  assert.equal(await page.locator(".coverage-summary").textContent(), "4/4 states, 3/5 transitions covered");
+  assert.equal(await page.locator(".node.uncovered").count(), 0, "the mocked failure reached Payment Failed");
+  const missed = await page.locator(".edge.uncovered").evaluateAll((edges) => edges.map((e) => e.getAttribute("class")));
+  assert.deepEqual(missed.sort(), ["edge catch uncovered", "edge next uncovered"], "the primary provider never succeeded nor failed for good");
+  await screenshot(page, "learn-tests");
+
+  await page.reload();
+  await page.locator("button.show-tests").click();
+  assert.equal(await page.locator(".test-case").count(), 2, "the test cases are saved with the workspace");
+  assert.deepEqual(errors, []);
+});
