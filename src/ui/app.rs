@@ -149,7 +149,7 @@ fn learn_side(state: &UseReducerHandle<Playground>, runs: LearnRuns) -> Html {
             let on_check = Callback::from(move |()| runs.check());
             html! {
                 <ExercisePanel exercise={exercise.clone()} place={place} hints={Rc::from(learn.progress.hints(exercise))}
-                               report={learn.report.clone()} checking={learn.checking} busy={busy} on_check={on_check}
+                               report={learn.report.clone()} passed={learn.progress.entry(&exercise.id).passed} checking={learn.checking} busy={busy} on_check={on_check}
                                on_hint={dispatch(state, |()| Action::Learn(Event::Hint))}
                                on_solution={dispatch(state, |()| Action::Learn(Event::Solution))}
                                on_open={dispatch(state, Action::OpenExercise)}

@@ -74,7 +74,8 @@ test("exercise 1: Check, hints, the solution, progress after a reload, back to m
   assert.match(await first.textContent(), /Passed/);
   assert.match(await page.locator(".track-count").textContent(), /^1 of \d+ passed$/);
   await screenshot(page, "learn-track-after-reload");
-  await page.locator(".track .close").click();
+  await page.keyboard.press("Escape");
+  await page.locator(".track").waitFor({ state: "detached" });
 
   await page.locator(".exercise button.back").click();
   await page.locator(".exercise").waitFor({ state: "detached" });
@@ -144,5 +145,28 @@ test("test cases on a sample: one passes, one with a mocked failure fails; cover
   await page.reload();
   await page.locator("button.show-tests").click();
   assert.equal(await page.locator(".test-case").count(), 2, "the test cases are saved with the workspace");
+  assert.deepEqual(errors, []);
+});
+
+test("every exercise's model solution passes Check in the page, walking the track with Next", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await openExercise(page, "first-pass");
+  const titles = [];
+  for (;;) {
+    const title = (await page.locator(".exercise h2").textContent()).trim();
+    titles.push(title);
+    await page.locator(".exercise button.show-solution").click();
+    const summary = await check(page);
+    assert.match(summary, /^All \d+ checks pass\. Well done!$/, `${title}: ${summary}`);
+    const next = page.locator(".exercise-nav button.next");
+    if ((await next.count()) === 0) break;
+    await next.click();
+    await page.locator(".exercise h2", { hasNotText: title }).waitFor();
+  }
+  assert.equal(titles.length, 14, titles.join(" / "));
+  await page.locator(".exercise button.all-exercises").click();
+  assert.equal((await page.locator(".track-count").textContent()).trim(), "14 of 14 passed");
+  await screenshot(page, "learn-track-all-passed");
   assert.deepEqual(errors, []);
 });

@@ -17,6 +17,8 @@ pub struct ExerciseProps {
     /// The hints shown so far.
     pub hints: Rc<[String]>,
     pub report: Option<Rc<Report>>,
+    /// A workspace once passed every check.
+    pub passed: bool,
     pub checking: bool,
     /// A run or the tests hold the mock sandbox.
     pub busy: bool,
@@ -54,8 +56,12 @@ pub fn ExercisePanel(props: &ExerciseProps) -> Html {
             <p class="exercise-place">
                 { format!("Exercise {} of {}", index + 1, TRACK.len()) }
                 <button class="link all-exercises" onclick={props.on_track.reform(|_| ())}>{ "All exercises" }</button>
+                <button class="link back" onclick={props.on_leave.reform(|_| ())}>{ "Back to my workspace" }</button>
             </p>
-            <h2>{ &exercise.title }</h2>
+            <h2>
+                { &exercise.title }
+                if props.passed { <span class="passed-badge" title="A version of yours passed every check">{ "Passed ✓" }</span> }
+            </h2>
             <p class="concepts">{ for concepts }</p>
             <p class="goal">{ &exercise.goal }</p>
             <div class="exercise-actions">
@@ -75,7 +81,6 @@ pub fn ExercisePanel(props: &ExerciseProps) -> Html {
                 <span class="spacer" />
                 { for neighbour(next, "next", "→") }
             </nav>
-            <button class="back" onclick={props.on_leave.reform(|_| ())}>{ "Back to my workspace" }</button>
         </section>
     }
 }

@@ -48,14 +48,32 @@ pub fn Track(props: &TrackProps) -> Html {
         }
     });
     let on_close = props.on_close.clone();
-    // A click on the backdrop, not on the overview, closes it.
+    // A click on the backdrop, not on the overview, closes it; so does Escape.
     let backdrop = Callback::from(move |e: MouseEvent| {
         if e.target() == e.current_target() {
             on_close.emit(());
         }
     });
+    let escape = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    // Focused, so that Escape reaches it.
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
     html! {
-        <div class="track-backdrop" onclick={backdrop}>
+        <div class="track-backdrop" onclick={backdrop} onkeydown={escape} tabindex="-1" ref={node}>
             <section class="track" role="dialog" aria-label="Tutorial track">
                 <header>
                     <h2>{ "Learn Step Functions" }</h2>
