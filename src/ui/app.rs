@@ -42,7 +42,7 @@ const REPLAY_MS: usize = 2400;
 pub fn App() -> Html {
     let state = use_reducer(Playground::restore);
     use_effect_with(state.texts.clone(), |texts| storage::save(texts));
-    use_effect_with(state.learn.clone(), |learn| learn_storage::save(learn));
+    use_effect_with(state.learn.clone(), learn_storage::save);
     {
         // A first visit opens the first sample.
         let state = state.clone();

@@ -3,7 +3,7 @@
 // passes, and the track shows it passed after a reload; Back to my workspace restores the editors.
 // The Retry exercise's checks inject failures into "Reserve Seat" through mocked responses. On the
 // catch-fallback sample, two test cases (one with a mocked failure) run all at once, with their
-// verdicts and the coverage dimmed on the graph.
+// verdicts and the coverage dimmed on the graph; edited, they pass, and they survive a reload.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -142,9 +142,26 @@ test("test cases on a sample: one passes, one with a mocked failure fails; cover
   assert.deepEqual(missed.sort(), ["edge catch uncovered", "edge next uncovered"], "the primary provider never succeeded nor failed for good");
   await screenshot(page, "learn-tests");
 
+  await failing.locator("button.edit").click();
+  assert.equal(await form.locator(".tf-name").inputValue(), "backup down too");
+  assert.match(await form.locator(".tf-mocks").inputValue(), /"Backup.Down"/, "the mocked responses come back to edit");
+  await form.locator(".tf-status").selectOption("FAILED");
+  await form.locator(".tf-error").fill("PaymentFailed");
+  await form.locator(".tf-path").fill("Charge with Primary\nCharge with Backup\nPayment Failed");
+  await form.locator(".tf-mocks").fill("{oops");
+  await form.locator(".save-test").click();
+  assert.match(await form.locator(".tf-error-message").textContent(), /^Mocked responses: not JSON/);
+  await form.locator(".tf-mocks").fill('{"Charge with Backup": {"0": {"Throw": {"Error": "Backup.Down"}}}}');
+  await form.locator(".save-test").click();
+  await page.locator(".tests .run-tests").click();
+  await page.locator(".tests-count.passed").waitFor({ timeout: 20000 });
+  assert.equal((await page.locator(".tests-count").textContent()).trim(), "2 of 2 test cases pass");
+
   await page.reload();
   await page.locator("button.show-tests").click();
   assert.equal(await page.locator(".test-case").count(), 2, "the test cases are saved with the workspace");
+  await page.locator('.test-case[data-test="backup pays"] button.delete').click();
+  assert.deepEqual(await page.locator(".test-case").evaluateAll((cases) => cases.map((c) => c.dataset.test)), ["backup down too"]);
   assert.deepEqual(errors, []);
 });
 
