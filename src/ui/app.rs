@@ -152,6 +152,7 @@ fn learn_side(state: &UseReducerHandle<Playground>, runs: LearnRuns) -> Html {
                                report={learn.report.clone()} passed={learn.progress.entry(&exercise.id).passed} checking={learn.checking} busy={busy} on_check={on_check}
                                on_hint={dispatch(state, |()| Action::Learn(Event::Hint))}
                                on_solution={dispatch(state, |()| Action::Learn(Event::Solution))}
+                               on_restart={dispatch(state, |()| Action::Learn(Event::Restart))}
                                on_open={dispatch(state, Action::OpenExercise)}
                                on_track={dispatch(state, |()| Action::Learn(Event::Track(true)))}
                                on_leave={dispatch(state, |()| Action::Learn(Event::Leave))} />

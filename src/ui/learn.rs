@@ -65,8 +65,9 @@ pub enum Event {
     Open(String),
     /// Close the exercise and put the stashed workspace back.
     Leave,
-    /// Load the open exercise's model solution.
+    /// Load the open exercise's model solution, or its starting workspace.
     Solution,
+    Restart,
     /// Show the next hint.
     Hint,
     /// Grading started, and its result.
@@ -106,10 +107,10 @@ impl Learn {
             }
             Event::Open(id) => return self.open(&id, current),
             Event::Leave => return self.leave(current),
-            Event::Solution => {
+            Event::Solution | Event::Restart => {
                 let bundled = self.exercise.as_ref().and_then(|e| catalog::find(&e.id))?;
                 self.report = None;
-                return Some(bundled.solution());
+                return Some(if event == Event::Solution { bundled.solution() } else { bundled.start() });
             }
             Event::Hint => {
                 if let Some(exercise) = &self.exercise {
@@ -267,6 +268,7 @@ mod tests {
         learn.apply(Event::Checked(report("first-pass", true)), &mine());
         assert_eq!(learn.report.as_ref().unwrap().exercise, "retry", "another exercise's grade is not shown");
         assert_eq!(learn.apply(Event::Solution, &mine()), Some(catalog::find("retry").unwrap().solution()));
+        assert_eq!(learn.apply(Event::Restart, &mine()), Some(catalog::find("retry").unwrap().start()));
         let standings: Vec<Standing> = learn.progress.overview(&catalog::track()).iter().map(|l| l.standing).collect();
         assert_eq!(&standings[..2], [Standing::Passed, Standing::NotStarted]);
         assert_eq!(standings[6], Standing::Started);

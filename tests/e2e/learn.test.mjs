@@ -101,6 +101,9 @@ test("the Retry exercise's checks inject failures through mocked responses", asy
   assert.equal(await check(page), "All 7 checks pass. Well done!");
   assert.match(await retried.getAttribute("class"), /\bpassed\b/);
   await screenshot(page, "learn-retry-passed");
+  await page.locator(".exercise button.restart").click();
+  await page.waitForFunction(() => !document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes("BackoffRate"));
+  assert.equal(await page.locator(".exercise .grade").count(), 0, "the grade was of the version replaced");
   assert.deepEqual(errors, []);
 });
 

@@ -25,6 +25,7 @@ pub struct ExerciseProps {
     pub on_check: Callback<()>,
     pub on_hint: Callback<()>,
     pub on_solution: Callback<()>,
+    pub on_restart: Callback<()>,
     pub on_open: Callback<String>,
     pub on_track: Callback<()>,
     pub on_leave: Callback<()>,
@@ -37,14 +38,16 @@ pub fn ExercisePanel(props: &ExerciseProps) -> Html {
     let concepts = exercise.concepts.iter().map(|c| html! { <span class="concept">{ c }</span> });
     let hints = props.hints.iter().map(|h| html! { <li>{ h }</li> });
     let left = exercise.hints.len() - props.hints.len();
-    let solution = {
-        let on_solution = props.on_solution.clone();
+    let asking = |question: &'static str, then: &Callback<()>| {
+        let then = then.clone();
         Callback::from(move |_: MouseEvent| {
-            if confirm("Replace your version with the model solution? Your changes to this exercise are lost.") {
-                on_solution.emit(());
+            if confirm(question) {
+                then.emit(());
             }
         })
     };
+    let solution = asking("Replace your version with the model solution? Your changes to this exercise are lost.", &props.on_solution);
+    let restart = asking("Start this exercise over? Your changes to it are lost.", &props.on_restart);
     let neighbour = |id: Option<&'static str>, class: &'static str, arrow: &str| {
         id.and_then(catalog::find).and_then(|b| b.load().ok()).map(|e| {
             let label = if class == "previous" { format!("{arrow} {}", e.title) } else { format!("{} {arrow}", e.title) };
@@ -69,6 +72,7 @@ pub fn ExercisePanel(props: &ExerciseProps) -> Html {
                     { if props.checking { "Checking…" } else { "✓ Check" } }
                 </button>
                 <button class="show-solution" onclick={solution}>{ "Show solution" }</button>
+                <button class="restart" onclick={restart}>{ "Start over" }</button>
             </div>
             { for props.report.as_deref().map(verdict) }
             <h3>{ "Hints" }</h3>

@@ -74,7 +74,7 @@ pub fn Track(props: &TrackProps) -> Html {
     }
     html! {
         <div class="track-backdrop" onclick={backdrop} onkeydown={escape} tabindex="-1" ref={node}>
-            <section class="track" role="dialog" aria-label="Tutorial track">
+            <section class="track" role="dialog" aria-modal="true" aria-label="Tutorial track">
                 <header>
                     <h2>{ "Learn Step Functions" }</h2>
                     <span class="track-count">{ format!("{passed} of {} passed", lines.len()) }</span>
