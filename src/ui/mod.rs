@@ -3,7 +3,10 @@
 
 pub mod layout;
 pub mod replay;
+pub mod export_files;
+pub mod gallery;
 pub mod samples;
+pub mod workspaces;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
