@@ -1,0 +1,34 @@
+//! A message over the page: what was just opened (with Undo), or why a link did not open.
+
+use yew::prelude::*;
+
+/// What the notice says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub message: String,
+    /// A problem rather than news.
+    pub error: bool,
+    /// Offers Undo (bringing back the workspace that was replaced).
+    pub undo: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub notice: Notice,
+    pub on_undo: Callback<()>,
+    pub on_close: Callback<()>,
+}
+
+#[function_component]
+pub fn NoticeBar(props: &NoticeProps) -> Html {
+    let notice = &props.notice;
+    html! {
+        <div class={classes!("notice", notice.error.then_some("error"))} role={if notice.error { "alert" } else { "status" }}>
+            <span class="message">{ &notice.message }</span>
+            if notice.undo {
+                <button class="undo" onclick={props.on_undo.reform(|_| ())}>{ "Undo" }</button>
+            }
+            <button class="dismiss" onclick={props.on_close.reform(|_| ())} aria-label="Dismiss">{ "×" }</button>
+        </div>
+    }
+}
