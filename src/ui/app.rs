@@ -106,7 +106,7 @@ pub fn App() -> Html {
         <div class="app">
             <Header running={running} on_run={on_run.clone()} on_stop={on_stop}>
                 <Popover label="Samples" class="samples" title="Open a sample" modal=true>
-                    <Gallery on_pick={on_sample} />
+                    <Gallery on_pick={on_sample} current={match &state.origin { Some(Selected::Sample(id)) => Some(AttrValue::from(id.clone())), _ => None }} />
                 </Popover>
                 <Popover label="Recent" class="recent" title="Open a workspace you had before">
                     <Recent on_restore={on_restore} />

@@ -24,13 +24,14 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Changes the store, then saves it.
+/// Changes the store, then saves it. When the browser's storage is full, the oldest recent
+/// workspaces give way, so that the one open is saved.
 fn change<T>(f: impl FnOnce(&mut Store) -> T) -> T {
     STORE.with(|store| {
         let mut store = store.borrow_mut();
         let result = f(&mut store);
         if let Some(storage) = storage() {
-            let _ = storage.set_item(KEY, &store.to_json());
+            while storage.set_item(KEY, &store.to_json()).is_err() && store.recent.pop().is_some() {}
         }
         result
     })

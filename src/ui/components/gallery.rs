@@ -8,6 +8,8 @@ use crate::ui::samples::{Sample, SAMPLES};
 #[derive(Properties, PartialEq)]
 pub struct GalleryProps {
     pub on_pick: Callback<&'static Sample>,
+    /// The sample the workspace was opened from.
+    pub current: Option<AttrValue>,
 }
 
 #[function_component]
@@ -16,7 +18,8 @@ pub fn Gallery(props: &GalleryProps) -> Html {
         let pick = props.on_pick.reform(move |_: MouseEvent| sample);
         html! {
             <li>
-                <button class="card closes" data-sample={sample.id} onclick={pick}>
+                <button class={classes!("card", "closes", (props.current.as_deref() == Some(sample.id)).then_some("current"))}
+                        data-sample={sample.id} onclick={pick}>
                     <strong>{ sample.title }</strong>
                     <span class="description">{ description(sample) }</span>
                     <span class="tags">{ for tags(sample).iter().map(|t| html! { <span class="tag">{ *t }</span> }) }</span>
@@ -26,7 +29,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     };
     html! {
         <div class="gallery">
-            <h2>{ "Samples" }</h2>
+            <h2>{ "Samples" }<button class="close closes" aria-label="Close">{ "×" }</button></h2>
             <ul>{ for SAMPLES.iter().map(card) }</ul>
         </div>
     }

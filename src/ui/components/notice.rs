@@ -2,6 +2,9 @@
 
 use yew::prelude::*;
 
+/// How long news shows.
+const NEWS_MS: u32 = 15_000;
+
 /// What the notice says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -22,6 +25,14 @@ pub struct NoticeProps {
 #[function_component]
 pub fn NoticeBar(props: &NoticeProps) -> Html {
     let notice = &props.notice;
+    // News goes after a while (what it offers to undo stays under Recent); a problem stays until dismissed.
+    use_effect_with(notice.clone(), {
+        let close = props.on_close.clone();
+        move |notice| {
+            let timer = (!notice.error).then(|| gloo_timers::callback::Timeout::new(NEWS_MS, move || close.emit(())));
+            move || drop(timer)
+        }
+    });
     html! {
         <div class={classes!("notice", notice.error.then_some("error"))} role={if notice.error { "alert" } else { "status" }}>
             <span class="message">{ &notice.message }</span>
