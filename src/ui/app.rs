@@ -20,7 +20,13 @@ use crate::ui::components::editors::Editors;
 use crate::ui::components::events::Events;
 use crate::ui::components::exercise::ExercisePanel;
 use crate::ui::components::graph::Graph;
+use crate::ui::components::export::Export;
+use crate::ui::components::gallery::Gallery;
 use crate::ui::components::header::Header;
+use crate::ui::components::notice::NoticeBar;
+use crate::ui::components::popover::Popover;
+use crate::ui::components::recent::Recent;
+use crate::ui::components::share::ShareLink;
 use crate::ui::components::result::RunResult;
 use crate::ui::components::side_tabs::SideTabs;
 use crate::ui::components::tests_panel::TestsPanel;
@@ -29,9 +35,11 @@ use crate::ui::layout::{layout, Layout};
 use crate::ui::learn::{Event, Side};
 use crate::ui::learn_runs::LearnRuns;
 use crate::ui::learn_storage;
+use crate::share::Selected;
+use crate::ui::location::{self, use_hash_change};
+use crate::ui::opening::Opener;
 use crate::ui::replay::snapshot;
-use crate::ui::sample_files;
-use crate::ui::samples::{Sample, SAMPLES};
+use crate::ui::samples::Sample;
 use crate::ui::state::{Action, Playground, Run, Texts};
 use crate::ui::storage;
 
@@ -43,15 +51,16 @@ pub fn App() -> Html {
     let state = use_reducer(Playground::restore);
     use_effect_with(state.texts.clone(), |texts| storage::save(texts));
     use_effect_with(state.learn.clone(), learn_storage::save);
+    let opener = Opener { state: state.clone(), notice: use_state(|| None) };
     {
-        // A first visit opens the first sample.
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if state.is_blank() {
-                open_sample(&state, &SAMPLES[0], false);
-            }
-        });
+        // A link opens what it holds; a first visit without one opens the first sample.
+        let opener = opener.clone();
+        use_effect_with((), move |_| opener.link(&location::fragment(), opener.state.is_blank()));
     }
+    use_hash_change({
+        let opener = opener.clone();
+        Callback::from(move |fragment: String| opener.link(&fragment, false))
+    });
 
     let problems = use_memo(state.texts.clone(), live_problems);
     let last_drawing = use_mut_ref(|| Rc::new(Layout::default()));
@@ -91,9 +100,11 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |p: Problem| state.dispatch(Action::Reveal(p.pane, p.from)))
     };
-    let on_sample = {
-        let state = state.clone();
-        Callback::from(move |sample: &'static Sample| open_sample(&state, sample, true))
+    let on_sample = { let opener = opener.clone(); Callback::from(move |sample: &'static Sample| opener.sample(sample)) };
+    let on_restore = { let opener = opener.clone(); Callback::from(move |index| opener.restore(index)) };
+    let export_name = match &state.origin {
+        Some(Selected::Sample(id) | Selected::Exercise(id)) => id.clone(),
+        None => "state-machine".into(),
     };
     let learn = &state.learn;
     let side = learn_side(&state, learn_runs);
@@ -105,9 +116,25 @@ pub fn App() -> Html {
     };
     html! {
         <div class="app">
-            <Header running={running} on_run={on_run.clone()} on_stop={on_stop} on_sample={on_sample}
-                    on_learn={dispatch(&state, |()| Action::Learn(Event::Track(true)))}
-                    on_tests={dispatch(&state, |()| Action::Learn(Event::Show(Side::Tests)))} />
+            <Header running={running} on_run={on_run.clone()} on_stop={on_stop}>
+                <Popover label="Samples" class="samples" title="Open a sample" modal=true>
+                    <Gallery on_pick={on_sample} current={match &state.origin { Some(Selected::Sample(id)) => Some(AttrValue::from(id.clone())), _ => None }} />
+                </Popover>
+                <Popover label="Recent" class="recent" title="Open a workspace you had before">
+                    <Recent on_restore={on_restore} />
+                </Popover>
+                <Popover label="Share" class="share" title="A link that opens this workspace">
+                    <ShareLink texts={state.texts.clone()} origin={state.origin.clone()} />
+                </Popover>
+                <Popover label="Export" class="export" title="Download the definition, the last run, the graph, a SAM template">
+                    <Export name={export_name} definition={AttrValue::from(state.texts.definition.to_string())}
+                            outcome={outcome.clone()} />
+                </Popover>
+                <button class="menu-button learn" onclick={dispatch(&state, |_| Action::Learn(Event::Track(true)))}
+                        title="The tutorial track: exercises with checks">{ "Learn" }</button>
+                <button class="menu-button show-tests" onclick={dispatch(&state, |_| Action::Learn(Event::Show(Side::Tests)))}
+                        title="Test cases for this workflow">{ "Tests" }</button>
+            </Header>
             <Editors texts={state.texts.clone()} revision={state.revision} pane={state.pane} problems={(*problems).clone()}
                      run_problems={Rc::new(outcome.as_ref().map(|o| o.problems.clone()).unwrap_or_default())}
                      reveal={state.reveal} on_run={on_run} on_select={on_select.clone()}
@@ -135,6 +162,10 @@ pub fn App() -> Html {
                        on_close={dispatch(&state, |()| Action::Learn(Event::Track(false)))} />
             }
             <Events outcome={outcome} cursor={state.cursor} on_seek={on_seek} />
+            if let Some(notice) = (*opener.notice).clone() {
+                <NoticeBar notice={notice} on_undo={{ let o = opener.clone(); Callback::from(move |()| o.undo()) }}
+                           on_close={{ let n = opener.notice.clone(); Callback::from(move |()| n.set(None)) }} />
+            }
         </div>
     }
 }
@@ -276,35 +307,6 @@ fn use_ctrl_enter(on_run: Callback<()>) {
 
 fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("the page has a document")
-}
-
-pub(crate) fn confirm(question: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
-}
-
-/// Fetches `sample`'s files and puts them in the editors (after a confirmation when `ask` and the
-/// editors hold something else).
-fn open_sample(state: &UseReducerHandle<Playground>, sample: &'static Sample, ask: bool) {
-    let (current, dispatcher) = (state.texts.clone(), state.dispatcher());
-    yew::platform::spawn_local(async move {
-        match sample_files::fetch(sample).await {
-            Ok(texts) => {
-                if !ask
-                    || texts == current
-                    || confirm(&format!("Replace the editors' text with the sample \"{}\"?", sample.title))
-                {
-                    dispatcher.dispatch(Action::LoadSample(sample, texts));
-                }
-            }
-            Err(e) => alert(&e),
-        }
-    });
-}
-
-fn alert(message: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.alert_with_message(message);
-    }
 }
 
 /// Problems found while typing: the definition's diagnostics, input that is not JSON, mock syntax errors.

@@ -1,30 +1,51 @@
-//! The learner's progress, the workspace stashed while an exercise is open, and the test cases, kept
-//! in localStorage beside the editors' texts so that a reload restores them.
+//! The learner's progress and the workspace stashed while an exercise is open, in localStorage
+//! beside the workspaces (`ui::storage`, which keeps the test cases with the open workspace), so
+//! that a reload restores them.
 
 use crate::ui::learn::Learn;
+use crate::ui::state::Playground;
+use crate::ui::storage;
+use crate::ui::workspaces::Entry;
 
 const PROGRESS: &str = "aslplay.progress.v1";
 /// Present exactly while an exercise is open: the user's own workspace, to go back to.
 const STASH: &str = "aslplay.before-exercise";
-const TESTS: &str = "aslplay.tests.v1";
 
-fn storage() -> Option<web_sys::Storage> {
+fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
 /// What was stored last (a fresh start where nothing was).
 pub fn load() -> Learn {
-    let item = |key| storage().and_then(|s| s.get_item(key).ok().flatten());
-    Learn::restore(item(PROGRESS).as_deref(), item(STASH).as_deref(), item(TESTS).as_deref())
+    let item = |key| local().and_then(|s| s.get_item(key).ok().flatten());
+    let current = storage::current().unwrap_or_default();
+    Learn::restore(item(PROGRESS).as_deref(), item(STASH).as_deref(), current.tests, current.selected.as_ref())
 }
 
 /// Stores what a reload must find (quietly nothing where storage is unavailable or full).
 pub fn save(learn: &Learn) {
-    let Some(storage) = storage() else { return };
-    let _ = storage.set_item(PROGRESS, &learn.progress.to_json());
+    storage::save_tests(&learn.tests);
+    let Some(local) = local() else { return };
+    let _ = local.set_item(PROGRESS, &learn.progress.to_json());
     let _ = match &learn.stash {
-        Some(stash) => storage.set_item(STASH, &serde_json::to_string(&**stash).unwrap_or_default()),
-        None => storage.remove_item(STASH),
+        Some(stash) => local.set_item(STASH, &serde_json::to_string(&**stash).unwrap_or_default()),
+        None => local.remove_item(STASH),
     };
-    let _ = storage.set_item(TESTS, &serde_json::to_string(&*learn.tests).unwrap_or_default());
+}
+
+/// The workspace open in `page`, as the workspaces keep it (its name and query language from there,
+/// when kept).
+pub fn entry(page: &Playground) -> Entry {
+    let texts = &page.texts;
+    let same = |e: &Entry| (&*e.definition, &*e.input, &*e.mocks) == (&*texts.definition, &*texts.input, &*texts.mocks);
+    let kept = storage::current().into_iter().chain(storage::recent()).find(same);
+    Entry {
+        at: storage::now(),
+        definition: texts.definition.to_string(),
+        input: texts.input.to_string(),
+        mocks: texts.mocks.to_string(),
+        selected: page.origin.clone(),
+        tests: page.learn.tests.to_vec(),
+        ..kept.unwrap_or_else(|| Entry { name: "My workspace".into(), ..Entry::default() })
+    }
 }

@@ -4,7 +4,10 @@
 pub mod layout;
 pub mod learn;
 pub mod replay;
+pub mod export_files;
+pub mod gallery;
 pub mod samples;
+pub mod workspaces;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -14,6 +17,12 @@ mod components;
 mod learn_runs;
 #[cfg(target_arch = "wasm32")]
 mod learn_storage;
+#[cfg(target_arch = "wasm32")]
+mod download;
+#[cfg(target_arch = "wasm32")]
+mod location;
+#[cfg(target_arch = "wasm32")]
+mod opening;
 #[cfg(target_arch = "wasm32")]
 mod sample_files;
 #[cfg(target_arch = "wasm32")]

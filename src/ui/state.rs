@@ -6,11 +6,13 @@ use yew::prelude::*;
 
 use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::Pane;
+use crate::share::Selected;
 use crate::testcases::Workspace;
 use crate::ui::learn::{Event, Learn, Side};
 use crate::ui::learn_storage;
 use crate::ui::samples::Sample;
 use crate::ui::storage;
+use crate::ui::workspaces::Entry;
 
 /// The three editors' texts.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,11 +35,6 @@ impl Texts {
     /// The texts as a workspace, to grade or test.
     pub fn workspace(&self) -> Workspace {
         Workspace::new(&*self.definition, &*self.input, &*self.mocks)
-    }
-
-    /// The texts of `workspace`.
-    pub fn of(workspace: Workspace) -> Texts {
-        Texts { definition: workspace.definition.into(), input: workspace.input.into(), mocks: workspace.mocks.into() }
     }
 }
 
@@ -78,6 +75,8 @@ pub struct Playground {
     pub callback_error: Option<AttrValue>,
     /// The state selected on the graph (shown by the inspector).
     pub selected: Option<Rc<str>>,
+    /// The sample or exercise the workspace was opened from.
+    pub origin: Option<Selected>,
     /// The tutorial track and the test cases.
     pub learn: Learn,
 }
@@ -90,6 +89,8 @@ pub enum Action {
     Show(Pane),
     /// A sample's texts arrived.
     LoadSample(&'static Sample, Texts),
+    /// A whole workspace replaces the editors' (from a link, the recent list, an undo).
+    LoadWorkspace(Texts, Option<Selected>),
     /// A run started.
     Started,
     /// The run is calling the mock of this state.
@@ -104,7 +105,7 @@ pub enum Action {
     Reveal(Pane, usize),
     /// The user selected a state (or cleared the selection).
     Select(Option<Rc<str>>),
-    /// Open the exercise with this id (its starting workspace, or the learner's draft).
+    /// Open the exercise with this id (the learner's draft, or its starting workspace).
     OpenExercise(String),
     /// Anything else about the tutorial track or the test cases.
     Learn(Event),
@@ -124,6 +125,7 @@ impl Playground {
             reveal: None,
             callback_error: None,
             selected: None,
+            origin: storage::current().and_then(|c| c.selected),
             learn: learn_storage::load(),
         }
     }
@@ -133,24 +135,40 @@ impl Playground {
         self.texts.definition.is_empty() && self.texts.input.is_empty() && self.texts.mocks.is_empty()
     }
 
+    /// Replaces the editors' texts; the run shown was of others.
+    fn load(&mut self, texts: Texts, origin: Option<Selected>) {
+        self.texts = texts;
+        self.revision += 1;
+        self.origin = origin;
+        self.hint = None;
+        self.run = Run::Idle;
+        self.cursor = 0;
+        self.selected = None;
+    }
+
+    /// Replaces the editors' texts from elsewhere (a sample, a link, Recent): the test cases are the
+    /// new workspace's, and an exercise's workspace opens its exercise.
+    fn open(&mut self, texts: Texts, origin: Option<Selected>) {
+        let previous = learn_storage::entry(self);
+        self.load(texts, origin);
+        self.learn.opened(self.origin.as_ref(), &previous, storage::current().map(|c| c.tests).unwrap_or_default());
+    }
+
+    /// Applies a tutorial or test event; a workspace it opens (an exercise's, or the user's again)
+    /// replaces the editors' texts, and the one replaced is kept under Recent.
+    fn learn_event(&mut self, event: Event) {
+        if let Some(entry) = self.learn.apply(event, &learn_storage::entry(self)) {
+            let texts = storage::texts(&entry);
+            storage::open(Entry { at: storage::now(), ..entry.clone() });
+            self.load(texts, entry.selected);
+        }
+    }
+
     /// The finished run's outcome, if any.
     pub fn outcome(&self) -> Option<&Rc<Outcome>> {
         match &self.run {
             Run::Done(outcome) => Some(outcome),
             _ => None,
-        }
-    }
-}
-
-impl Playground {
-    /// Applies a tutorial or test event; an exercise's workspace replaces the editors' texts.
-    fn learn_event(&mut self, event: Event) {
-        if let Some(workspace) = self.learn.apply(event, &self.texts.workspace()) {
-            self.texts = Texts::of(workspace);
-            self.revision += 1;
-            self.run = Run::Idle;
-            self.cursor = 0;
-            self.hint = None;
         }
     }
 }
@@ -174,14 +192,10 @@ impl Reducible for Playground {
             }
             Action::Show(pane) => next.pane = pane,
             Action::LoadSample(sample, texts) => {
-                next.texts = texts;
-                next.revision += 1;
+                next.open(texts, Some(Selected::Sample(sample.id.into())));
                 next.hint = Some(sample);
-                next.run = Run::Idle;
-                next.cursor = 0;
-                // Test cases belong to the workspace the sample replaces.
-                next.learn.apply(Event::SetTests(Vec::new()), &next.texts.workspace());
             }
+            Action::LoadWorkspace(texts, origin) => next.open(texts, origin),
             Action::Started => {
                 next.run = Run::Running(None);
                 next.cursor = 0;

@@ -7,12 +7,28 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, getText, run, screenshot } from "./harness.mjs";
+import { browserSuite, getText, openSample, run, screenshot } from "./harness.mjs";
 
 const suite = browserSuite();
 
-/** Opens the track and then the exercise `id` from it. */
+/** Resolves once the Definition editor holds `text`. */
+function holding(page, text) {
+  return page.waitForFunction((text) => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes(text), text);
+}
+
+/** A fresh page with sample `id` open (after the first visit's sample arrived), showing `text`. */
+async function onSample(id, text) {
+  const errors = [];
+  const page = await suite.open(errors);
+  await holding(page, '"StartAt"');
+  await openSample(page, id);
+  await holding(page, text);
+  return { page, errors };
+}
+
+/** Opens the track and then the exercise `id` from it (after the first visit's sample arrived). */
 async function openExercise(page, id) {
+  await holding(page, '"StartAt"');
   await page.locator("button.learn").click();
   await page.locator(`.track-item[data-exercise="${id}"] button`).click();
   await page.locator(".exercise h2").waitFor();
@@ -29,7 +45,7 @@ async function check(page) {
 test("exercise 1: Check, hints, the solution, progress after a reload, back to my workspace", async () => {
   const errors = [];
   const page = await suite.open(errors);
-  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes('"StartAt"'));
+  await holding(page, '"StartAt"');
   const mine = await getText(page, "Definition");
 
   await page.locator("button.learn").click();
@@ -60,7 +76,7 @@ test("exercise 1: Check, hints, the solution, progress after a reload, back to m
   await screenshot(page, "learn-exercise-failing");
 
   await page.locator(".exercise button.show-solution").click();
-  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes("Hello, Step Functions!"));
+  await holding(page, "Hello, Step Functions!");
   assert.equal(await check(page), "All 3 checks pass. Well done!");
   assert.equal(await page.locator(".check-result.passed").count(), 3);
   await screenshot(page, "learn-exercise-passed");
@@ -79,6 +95,7 @@ test("exercise 1: Check, hints, the solution, progress after a reload, back to m
 
   await page.locator(".exercise button.back").click();
   await page.locator(".exercise").waitFor({ state: "detached" });
+  await page.waitForFunction(() => !document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes('"Greet"'));
   assert.equal(await getText(page, "Definition"), mine, "my workspace is back");
   assert.equal(await page.evaluate(() => localStorage.getItem("aslplay.before-exercise")), null);
   assert.deepEqual(errors, []);
@@ -97,7 +114,7 @@ test("the Retry exercise's checks inject failures through mocked responses", asy
   await screenshot(page, "learn-retry-failing");
 
   await page.locator(".exercise button.show-solution").click();
-  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes("BackoffRate"));
+  await holding(page, "BackoffRate");
   assert.equal(await check(page), "All 7 checks pass. Well done!");
   assert.match(await retried.getAttribute("class"), /\bpassed\b/);
   await screenshot(page, "learn-retry-passed");
@@ -108,10 +125,7 @@ test("the Retry exercise's checks inject failures through mocked responses", asy
 });
 
 test("test cases on a sample: one passes, one with a mocked failure fails; coverage on the graph", async () => {
-  const errors = [];
-  const page = await suite.open(errors);
-  await page.locator("select.samples").selectOption("catch-fallback");
-  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes("Charge with Backup"));
+  const { page, errors } = await onSample("catch-fallback", "Charge with Backup");
   assert.equal(await run(page), "SUCCEEDED");
 
   await page.locator("button.show-tests").click();
@@ -188,5 +202,16 @@ test("every exercise's model solution passes Check in the page, walking the trac
   await page.locator(".exercise button.all-exercises").click();
   assert.equal((await page.locator(".track-count").textContent()).trim(), "14 of 14 passed");
   await screenshot(page, "learn-track-all-passed");
+  assert.deepEqual(errors, []);
+});
+
+test("an #exercise= link opens the exercise with its panel; Back to my workspace brings back the one open", async () => {
+  const { page, errors } = await onSample("choice-routing", "support ticket");
+  await page.evaluate(() => { location.hash = "exercise=retry"; });
+  await page.locator(".exercise h2", { hasText: "Try again: Retry with backoff" }).waitFor();
+  await holding(page, '"Reserve Seat"');
+  await page.locator(".exercise button.back").click();
+  await holding(page, "support ticket");
+  assert.equal(await page.locator(".side-tabs [data-side=exercise]").count(), 0, "the exercise is closed");
   assert.deepEqual(errors, []);
 });

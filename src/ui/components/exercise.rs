@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use crate::tutorial::catalog::{self, TRACK};
 use crate::tutorial::{CheckResult, Exercise, Report};
-use crate::ui::app::confirm;
 
 #[derive(Properties, PartialEq)]
 pub struct ExerciseProps {
@@ -46,8 +45,8 @@ pub fn ExercisePanel(props: &ExerciseProps) -> Html {
             }
         })
     };
-    let solution = asking("Replace your version with the model solution? Your changes to this exercise are lost.", &props.on_solution);
-    let restart = asking("Start this exercise over? Your changes to it are lost.", &props.on_restart);
+    let solution = asking("Replace your version with the model solution? Yours is kept under Recent.", &props.on_solution);
+    let restart = asking("Start this exercise over? Your version is kept under Recent.", &props.on_restart);
     let neighbour = |id: Option<&'static str>, class: &'static str, arrow: &str| {
         id.and_then(catalog::find).and_then(|b| b.load().ok()).map(|e| {
             let label = if class == "previous" { format!("{arrow} {}", e.title) } else { format!("{} {arrow}", e.title) };
@@ -117,4 +116,8 @@ fn check(result: &CheckResult) -> Html {
             if let Some(feedback) = &result.feedback { <p class="feedback">{ feedback }</p> }
         </li>
     }
+}
+
+fn confirm(question: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }

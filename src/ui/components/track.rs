@@ -81,7 +81,7 @@ pub fn Track(props: &TrackProps) -> Html {
                     <button class="close" onclick={props.on_close.reform(|_| ())} aria-label="Close">{ "×" }</button>
                 </header>
                 <p class="track-intro">{ "Each exercise loads a small state machine into the editors. Change it until Check passes; your own workspace waits for you." }</p>
-                if let Some(notice) = &props.notice { <p class="notice">{ notice.to_string() }</p> }
+                if let Some(notice) = &props.notice { <p class="track-notice">{ notice.to_string() }</p> }
                 <ol class="track-list">{ for items }</ol>
             </section>
         </div>
