@@ -3,7 +3,8 @@
 // passes, and the track shows it passed after a reload; Back to my workspace restores the editors.
 // The Retry exercise's checks inject failures into "Reserve Seat" through mocked responses. On the
 // catch-fallback sample, two test cases (one with a mocked failure) run all at once, with their
-// verdicts and the coverage dimmed on the graph; edited, they pass, and they survive a reload.
+// verdicts and the coverage dimmed on the graph; edited, they pass; they survive a reload and travel
+// in share links.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -178,7 +179,14 @@ test("test cases on a sample: one passes, one with a mocked failure fails; cover
   await page.locator("button.show-tests").click();
   assert.equal(await page.locator(".test-case").count(), 2, "the test cases are saved with the workspace");
   await page.locator('.test-case[data-test="backup pays"] button.delete').click();
-  assert.deepEqual(await page.locator(".test-case").evaluateAll((cases) => cases.map((c) => c.dataset.test)), ["backup down too"]);
+  const names = (p) => p.locator(".test-case").evaluateAll((cases) => cases.map((c) => c.dataset.test));
+  assert.deepEqual(await names(page), ["backup down too"]);
+
+  await page.locator("button.share").click();
+  const link = await page.locator(".share-link").inputValue();
+  const other = await suite.open(errors, link.slice(link.indexOf("#")));
+  await other.locator("button.show-tests").click();
+  assert.deepEqual(await names(other), ["backup down too"], "a share link carries the test cases");
   assert.deepEqual(errors, []);
 });
 
