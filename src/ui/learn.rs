@@ -168,7 +168,9 @@ impl Learn {
                 }
             }
             _ => {
-                self.exercise = None;
+                if let Some(exercise) = self.exercise.take() {
+                    Rc::make_mut(&mut self.progress).save_draft(&exercise.id, workspace_of(previous));
+                }
                 self.stash = None;
                 self.report = None;
                 if self.side == Side::Exercise {
@@ -314,6 +316,7 @@ mod tests {
         assert!(learn.progress.entry("retry").draft.is_some(), "the exercise left keeps its draft");
         learn.opened(Some(&Selected::Sample("hello-lambda".into())), &mine(), vec![case("sample")]);
         assert_eq!((learn.exercise.is_none(), learn.stash.is_none(), learn.side), (true, true, Side::Result));
+        assert_eq!(learn.progress.entry("catch").draft, Some(workspace_of(&mine())), "and so does the one closed");
         assert_eq!(*learn.tests, [case("sample")], "the test cases are the opened workspace's");
         learn.opened(Some(&Selected::Exercise("nope".into())), &mine(), Vec::new());
         assert!(learn.exercise.is_none());
