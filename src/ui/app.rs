@@ -27,6 +27,7 @@ use crate::ui::components::popover::Popover;
 use crate::ui::components::recent::Recent;
 use crate::ui::components::share::ShareLink;
 use crate::ui::components::result::RunResult;
+use crate::ui::components::scratchpad::Scratchpad;
 use crate::ui::layout::{layout, Layout};
 use crate::share::Selected;
 use crate::ui::location::{self, use_hash_change};
@@ -121,9 +122,12 @@ pub fn App() -> Html {
             </Header>
             <Editors texts={state.texts.clone()} revision={state.revision} pane={state.pane} problems={(*problems).clone()}
                      run_problems={Rc::new(outcome.as_ref().map(|o| o.problems.clone()).unwrap_or_default())}
-                     reveal={state.reveal} on_run={on_run} on_select={on_select.clone()}
+                     reveal={state.reveal} on_run={on_run.clone()} on_select={on_select.clone()}
                      on_edit={dispatch(&state, |(pane, text)| Action::Edit(pane, text))}
-                     on_show={dispatch(&state, Action::Show)} />
+                     on_show={dispatch(&state, Action::Show)}>
+                <Scratchpad input={state.texts.input.clone()} outcome={outcome.clone()} cursor={state.cursor}
+                            selected={state.selected.clone()} on_run={on_run.clone()} />
+            </Editors>
             <section class="run-view">
                 <div class="graph-scroll">
                     if drawing.1 {

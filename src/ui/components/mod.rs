@@ -13,5 +13,6 @@ pub mod popover;
 pub mod problems;
 pub mod recent;
 pub mod result;
+pub mod scratchpad;
 pub mod services;
 pub mod share;
