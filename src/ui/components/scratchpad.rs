@@ -99,18 +99,8 @@ pub fn Scratchpad(props: &ScratchpadProps) -> Html {
         <details class="scratchpad" open={saved.open} ontoggle={on_toggle}>
             <summary>{ "JSONata scratchpad" }</summary>
             <div class="pad">
-                <label class="pad-label">{ "Expression" }</label>
-                <div class="pad-editor expression">
-                    <Editor language="jsonata" text={saved.expression.clone()} revision={0} diagnostics={Rc::<str>::from("[]")}
-                            reveal={None} hidden={false} label="JSONata expression"
-                            on_change={edit(|s, t| s.expression = t)} on_run={props.on_run.clone()} />
-                </div>
-                <label class="pad-label">{ "Variables" }</label>
-                <div class="pad-editor variables">
-                    <Editor language="json-plain" text={saved.variables.clone()} revision={0} diagnostics={Rc::<str>::from("[]")}
-                            reveal={None} hidden={false} label="JSONata variables"
-                            on_change={edit(|s, t| s.variables = t)} on_run={props.on_run.clone()} />
-                </div>
+                { field("Expression", "JSONata expression", "jsonata", &saved.expression, edit(|s, t| s.expression = t), &props.on_run) }
+                { field("Variables", "JSONata variables", "json-plain", &saved.variables, edit(|s, t| s.variables = t), &props.on_run) }
                 <label class="pad-label">{ "Input" }</label>
                 <select class="pad-source" onchange={pick} aria-label="Scratchpad input">
                     <option value="execution" selected={!*from_state}>{ "Execution input" }</option>
@@ -123,6 +113,19 @@ pub fn Scratchpad(props: &ScratchpadProps) -> Html {
                 </div>
             </div>
         </details>
+    }
+}
+
+/// A small editor with its label; `label` is the editor's accessible name.
+fn field(name: &'static str, label: &'static str, language: &'static str, text: &Rc<str>, on_change: Callback<String>, on_run: &Callback<()>) -> Html {
+    html! {
+        <>
+            <label class="pad-label">{ name }</label>
+            <div class={classes!("pad-editor", name.to_lowercase())}>
+                <Editor language={language} text={text.clone()} revision={0} diagnostics={Rc::<str>::from("[]")}
+                        reveal={None} hidden={false} label={label} on_change={on_change} on_run={on_run.clone()} />
+            </div>
+        </>
     }
 }
 
