@@ -31,6 +31,7 @@ use crate::ui::components::result::RunResult;
 use crate::ui::components::side_tabs::SideTabs;
 use crate::ui::components::tests_panel::TestsPanel;
 use crate::ui::components::track::Track;
+use crate::ui::components::scratchpad::Scratchpad;
 use crate::ui::layout::{layout, Layout};
 use crate::ui::learn::{Event, Side};
 use crate::ui::learn_runs::LearnRuns;
@@ -137,9 +138,12 @@ pub fn App() -> Html {
             </Header>
             <Editors texts={state.texts.clone()} revision={state.revision} pane={state.pane} problems={(*problems).clone()}
                      run_problems={Rc::new(outcome.as_ref().map(|o| o.problems.clone()).unwrap_or_default())}
-                     reveal={state.reveal} on_run={on_run} on_select={on_select.clone()}
+                     reveal={state.reveal} on_run={on_run.clone()} on_select={on_select.clone()}
                      on_edit={dispatch(&state, |(pane, text)| Action::Edit(pane, text))}
-                     on_show={dispatch(&state, Action::Show)} />
+                     on_show={dispatch(&state, Action::Show)}>
+                <Scratchpad input={state.texts.input.clone()} outcome={outcome.clone()} cursor={state.cursor}
+                            selected={state.selected.clone()} on_run={on_run.clone()} />
+            </Editors>
             <section class={classes!("run-view", (learn.side != Side::Result).then_some("wide"))}>
                 <div class="graph-scroll">
                     if drawing.1 {

@@ -7,6 +7,7 @@ pub mod replay;
 pub mod export_files;
 pub mod gallery;
 pub mod samples;
+pub mod scratchpad;
 pub mod workspaces;
 
 #[cfg(target_arch = "wasm32")]

@@ -26,6 +26,10 @@ function languageExtensions(language) {
   switch (language) {
     case "javascript":
       return [javascript(), mockSyntaxLinter];
+    case "jsonata":
+      return [];
+    case "json-plain":
+      return [json()];
     case "json-live":
       return [json(), linter(jsonParseLinter()), jsonTools];
     default:
@@ -35,7 +39,8 @@ function languageExtensions(language) {
 
 /**
  * An editor in `parent`. `language` is "json" (diagnostics come from the caller), "json-live"
- * (checked as you type) or "javascript". `onChange(text)` runs after every edit, `onRun()` on
+ * (checked as you type), "javascript", or for the scratchpad's small editors "jsonata" (plain)
+ * and "json-plain" (no Format bar, no checks). `onChange(text)` runs after every edit, `onRun()` on
  * Ctrl/Cmd+Enter.
  */
 export function createEditor(parent, language, doc, onChange, onRun) {

@@ -14,6 +14,7 @@ pub mod popover;
 pub mod problems;
 pub mod recent;
 pub mod result;
+pub mod scratchpad;
 pub mod services;
 pub mod share;
 pub mod side_tabs;
