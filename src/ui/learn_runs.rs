@@ -14,6 +14,9 @@ use crate::tutorial::grade;
 use crate::ui::learn::Event;
 use crate::ui::state::{Action, Playground};
 
+/// What a waiting run's callbacks say once a grade or a test run took the sandbox from it.
+const ENDED: &str = "This run can no longer continue: Check and Run all reloaded the mocks. Run again to answer its callbacks.";
+
 /// What a grade or a test run needs of the page.
 #[derive(Clone)]
 pub struct LearnRuns {
@@ -52,8 +55,10 @@ impl LearnRuns {
         if self.busy.replace(true) {
             return None;
         }
-        self.live.borrow_mut().take();
         let (busy, dispatcher) = (self.busy.clone(), self.state.dispatcher());
+        if self.live.borrow_mut().take().is_some() {
+            dispatcher.dispatch(Action::CallbackError(ENDED.into()));
+        }
         dispatcher.dispatch(Action::Learn(start));
         Some(move |end| {
             *busy.borrow_mut() = false;

@@ -8,7 +8,8 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, getText, openSample, run, screenshot } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { browserSuite, getText, openSample, run, screenshot, setText } from "./harness.mjs";
 
 const suite = browserSuite();
 
@@ -221,5 +222,24 @@ test("an #exercise= link opens the exercise with its panel; Back to my workspace
   await page.locator(".exercise button.back").click();
   await holding(page, "support ticket");
   assert.equal(await page.locator(".side-tabs [data-side=exercise]").count(), 0, "the exercise is closed");
+  assert.deepEqual(errors, []);
+});
+
+test("Run all ends a run waiting for callbacks, and its callbacks say so", async () => {
+  const { page, errors } = await onSample("stock-trading", "Request Human Approval");
+  const mocks = readFileSync(new URL("../../samples/stock-trading/mocks.js", import.meta.url), "utf8");
+  await setText(page, "Mocks", mocks.replace(/ {2}"Request Human Approval":[\s\S]*?\n {2}},\n/, ""));
+  await page.locator("button.run").click();
+  await page.locator(".callbacks .callback").waitFor({ timeout: 15000 });
+
+  await page.locator("button.show-tests").click();
+  await page.locator(".tests .add-test").click();
+  await page.locator(".test-form .tf-status").selectOption("SUCCEEDED");
+  await page.locator(".test-form .save-test").click();
+  await page.locator(".tests .run-tests").click();
+  await page.locator(".tests-count").waitFor({ timeout: 20000 });
+  assert.match(await page.locator(".test-case .reasons").textContent(), /still waiting for a task token at Request Human Approval/);
+  await page.locator('.side-tabs [data-side="result"]').click();
+  assert.match(await page.locator(".callback-error").textContent(), /can no longer continue/);
   assert.deepEqual(errors, []);
 });
