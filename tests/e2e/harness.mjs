@@ -76,6 +76,9 @@ async function openPage(browser, url, errors = []) {
   page.on("dialog", (dialog) => dialog.accept());
   await page.goto(url);
   await page.locator(".cm-editor").first().waitFor();
+  // The first workspace (a first visit's sample, a link's) arrives after the editors: typing
+  // before it does would be overwritten.
+  await page.waitForFunction(() => document.querySelector('.editor[data-pane="Definition"] .cm-content')?.textContent.trim());
   return page;
 }
 

@@ -18,19 +18,17 @@ function holding(page, text) {
   return page.waitForFunction((text) => document.querySelector('.editor[data-pane="Definition"]')?.textContent.includes(text), text);
 }
 
-/** A fresh page with sample `id` open (after the first visit's sample arrived), showing `text`. */
+/** A fresh page with sample `id` open, once its definition shows `text`. */
 async function onSample(id, text) {
   const errors = [];
   const page = await suite.open(errors);
-  await holding(page, '"StartAt"');
   await openSample(page, id);
   await holding(page, text);
   return { page, errors };
 }
 
-/** Opens the track and then the exercise `id` from it (after the first visit's sample arrived). */
+/** Opens the track and then the exercise `id` from it. */
 async function openExercise(page, id) {
-  await holding(page, '"StartAt"');
   await page.locator("button.learn").click();
   await page.locator(`.track-item[data-exercise="${id}"] button`).click();
   await page.locator(".exercise h2").waitFor();
@@ -47,7 +45,6 @@ async function check(page) {
 test("exercise 1: Check, hints, the solution, progress after a reload, back to my workspace", async () => {
   const errors = [];
   const page = await suite.open(errors);
-  await holding(page, '"StartAt"');
   const mine = await getText(page, "Definition");
 
   await page.locator("button.learn").click();
