@@ -1,9 +1,14 @@
 //! The playground page. The Yew components build for wasm32 only; the pure parts they draw with
 //! (layout, replay, the samples' list) build everywhere, so host `cargo test` checks them without a browser.
 
+pub mod compare;
+pub mod dataflow;
+pub mod event_filter;
 pub mod layout;
 pub mod replay;
 pub mod samples;
+pub mod timeline;
+pub mod variables;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
