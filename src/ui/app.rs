@@ -21,11 +21,15 @@ use crate::ui::components::events::Events;
 use crate::ui::components::graph::Graph;
 use crate::ui::components::header::Header;
 use crate::ui::components::result::RunResult;
+use crate::ui::components::compare::Compare;
+use crate::ui::components::inspector::Inspector;
+use crate::ui::components::panel_tabs::PanelTabs;
+use crate::ui::components::variables::Variables;
 use crate::ui::layout::{layout, Layout};
 use crate::ui::replay::snapshot;
 use crate::ui::sample_files;
 use crate::ui::samples::{Sample, SAMPLES};
-use crate::ui::state::{Action, Playground, Run, Texts};
+use crate::ui::state::{Action, Playground, Run, Tab, Texts};
 use crate::ui::storage;
 
 /// The replay of a run takes about this long, whatever its length (within per-event bounds).
@@ -106,9 +110,24 @@ pub fn App() -> Html {
                     }
                     <Graph layout={drawing.0.clone()} snapshot={(*snap).clone()} stale={drawing.1} calling={calling} />
                 </div>
-                <RunResult run={state.run.clone()} hint={state.hint} on_select={on_select}
-                           callback_error={state.callback_error.clone()} on_answer={on_answer}
-                           on_callback_error={dispatch(&state, Action::CallbackError)} />
+                <div class="side-panel">
+                    <PanelTabs tab={state.tab} on_tab={dispatch(&state, Action::ShowTab)} />
+                    if state.tab == Tab::Result {
+                        <RunResult run={state.run.clone()} hint={state.hint} on_select={on_select}
+                                   callback_error={state.callback_error.clone()} on_answer={on_answer}
+                                   on_callback_error={dispatch(&state, Action::CallbackError)} />
+                    }
+                    if state.tab == Tab::Inspector {
+                        <Inspector outcome={outcome.clone()} definition={state.ran.clone()} cursor={state.cursor}
+                                   selected={state.selected.clone()} on_select={dispatch(&state, Action::Select)} />
+                    }
+                    if state.tab == Tab::Variables {
+                        <Variables outcome={outcome.clone()} cursor={state.cursor} selected={state.selected.clone()} />
+                    }
+                    if state.tab == Tab::Compare {
+                        <Compare pinned={state.pinned.clone()} current={outcome.clone()} on_pin={dispatch(&state, Action::Pin)} />
+                    }
+                </div>
             </section>
             <Events outcome={outcome} cursor={state.cursor} on_seek={on_seek} />
         </div>
@@ -136,6 +155,7 @@ impl Runner {
     fn start(&self) {
         if !self.busy.replace(true) {
             self.live.borrow_mut().take();
+            self.state.dispatch(Action::Ran(self.state.texts.definition.clone()));
             self.go(None);
         }
     }

@@ -65,6 +65,21 @@ pub struct Playground {
     pub callback_error: Option<AttrValue>,
     /// The state selected on the graph (shown by the inspector).
     pub selected: Option<Rc<str>>,
+    /// The tab shown beside the graph.
+    pub tab: Tab,
+    /// The definition text of the last run started, which the inspector reads the states' fields from.
+    pub ran: Option<Rc<str>>,
+    /// A run kept to compare the next ones with.
+    pub pinned: Option<Rc<Outcome>>,
+}
+
+/// The tabs beside the graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Result,
+    Inspector,
+    Variables,
+    Compare,
 }
 
 /// What can happen to the page.
@@ -89,6 +104,12 @@ pub enum Action {
     Reveal(Pane, usize),
     /// The user selected a state (or cleared the selection).
     Select(Option<Rc<str>>),
+    /// The user picked a tab beside the graph.
+    ShowTab(Tab),
+    /// A new run of this definition text starts.
+    Ran(Rc<str>),
+    /// Keep this run for comparing (or drop the pinned one).
+    Pin(Option<Rc<Outcome>>),
 }
 
 impl Playground {
@@ -105,6 +126,9 @@ impl Playground {
             reveal: None,
             callback_error: None,
             selected: None,
+            tab: Tab::Result,
+            ran: None,
+            pinned: None,
         }
     }
 
@@ -160,7 +184,15 @@ impl Reducible for Playground {
             }
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
             Action::Seek(n) => next.cursor = n,
-            Action::Select(state) => next.selected = state,
+            Action::Select(state) => {
+                if state.is_some() {
+                    next.tab = Tab::Inspector;
+                }
+                next.selected = state;
+            }
+            Action::ShowTab(tab) => next.tab = tab,
+            Action::Ran(definition) => next.ran = Some(definition),
+            Action::Pin(outcome) => next.pinned = outcome,
             Action::Reveal(pane, offset) => {
                 let nonce = self.reveal.map_or(0, |r| r.nonce + 1);
                 next.pane = pane;
