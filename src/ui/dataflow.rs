@@ -76,6 +76,9 @@ pub fn find_state<'m>(machine: &'m StateMachine, name: &str) -> Option<&'m State
 /// The visit entered at event `entered`, as far as the first `upto` events go; `machine` is the
 /// definition that ran (`None` when it cannot be read: only recorded stages are shown).
 pub fn inspect(t: &Timeline, machine: Option<&StateMachine>, entered: usize, upto: usize) -> Inspection {
+    if entered >= t.len() {
+        return Inspection::default();
+    }
     let name = t.name(entered).unwrap_or_default();
     let state = machine.and_then(|m| find_state(m, name));
     let mut ins = Inspection { language: state.map(|s| s.language), ..Inspection::default() };
@@ -370,5 +373,6 @@ mod tests {
         let without = inspect(&t, None, 1, t.len());
         assert_eq!(without.stages.len(), 4);
         assert_eq!(without.notes.len(), 1);
+        assert_eq!(inspect(&t, Some(&machine), t.len(), t.len()), Inspection::default());
     }
 }

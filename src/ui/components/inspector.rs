@@ -54,7 +54,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let visits = timeline.visits(&name, timeline.len());
     let latest = visits.iter().rev().copied().find(|&v| v < props.cursor);
-    let chosen = picked.as_ref().filter(|(n, _)| *n == name).map(|(_, v)| *v).or(latest);
+    // A visit picked in an earlier run may not be one of this run's.
+    let chosen = picked.as_ref().filter(|(n, v)| *n == name && visits.contains(v)).map(|(_, v)| *v).or(latest);
     let visit_picker = (visits.len() > 1).then(|| {
         let picked = picked.clone();
         let (name, visits2) = (name.clone(), visits.clone());
