@@ -113,6 +113,11 @@ pub fn inspect(t: &Timeline, machine: Option<&StateMachine>, entered: usize, upt
                 ins.notes.push("The recomputed output differs from the recorded one: the state reads the context object or random intrinsic functions, or the definition changed since the run.".into());
             }
         }
+        // A Catch's ResultPath places the error output, which AWS builds from the error and cause.
+        if let (Some((error, cause, true)), Some(id)) = (&ins.error, failed(t, &events)) {
+            let output = Value::from_pairs([("Error", Value::str(error)), ("Cause", Value::str(cause))]);
+            ins.stages.push(recorded_stage("Error output", (t.id(id), output)));
+        }
     } else {
         if let Some((v, id)) = scheduled {
             ins.stages.push(recorded_stage("Arguments", (id, v)));
@@ -267,11 +272,16 @@ fn attempts(t: &Timeline, events: &[usize]) -> Vec<Attempt> {
     attempts.into_iter().map(|(a, ..)| a).collect()
 }
 
+/// The visit's last event that reports an error.
+fn failed(t: &Timeline, events: &[usize]) -> Option<usize> {
+    events.iter().rev().copied().find(|&i| ["Failed", "TimedOut", "Aborted"].iter().any(|s| t.kind(i).ends_with(s)))
+}
+
 /// The visit's last error (a task's, a Map's or Parallel's, a Fail state's) and whether the state
 /// still exited (a Catch took it).
 fn error(t: &Timeline, events: &[usize], exited: bool) -> Option<(String, String, bool)> {
-    let failed = events.iter().rev().find(|&&i| ["Failed", "TimedOut", "Aborted"].iter().any(|s| t.kind(i).ends_with(s)))?;
-    let text = |key: &str| t.details(*failed).and_then(|d| d.get(key)).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+    let failed = failed(t, events)?;
+    let text = |key: &str| t.details(failed).and_then(|d| d.get(key)).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
     Some((text("error"), text("cause"), exited))
 }
 
@@ -356,6 +366,8 @@ mod tests {
         assert_eq!(ins.attempts[0].wait_ms, Some(2000));
         assert_eq!(ins.attempts[1].wait_ms, None);
         assert_eq!(ins.error, Some(("Boom".into(), "bad".into(), true)));
+        let error_output = ins.stages.iter().find(|s| s.label == "Error output").map(|s| (s.value.clone(), s.source.clone()));
+        assert_eq!(error_output, Some((Ok(Value::parse(r#"{"Error":"Boom","Cause":"bad"}"#).unwrap()), Source::Recorded(8))));
         assert_eq!(ins.stages.last().map(|s| s.value.clone()), Some(Ok(Value::parse(r#"{"err":{"Error":"Boom","Cause":"bad"}}"#).unwrap())));
     }
 
