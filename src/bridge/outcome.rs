@@ -1,6 +1,8 @@
 //! What a run shows when it is over: the status, the output or the error, the history, and the
 //! problems that kept it from starting or that the mocks ran into.
 
+use std::rc::Rc;
+
 use crate::asl::exec::{Execution, Status};
 use crate::asl::json::Value;
 use crate::bridge::callbacks::Pending;
@@ -21,14 +23,14 @@ pub struct Outcome {
     pub cause: Option<String>,
     /// The history.
     pub events: Vec<EventRow>,
+    /// The same history in AWS's GetExecutionHistory shape, `{"events": [...]}`.
+    pub history: Rc<serde_json::Value>,
     /// Why it could not start, or where the mocks threw.
     pub problems: Vec<Problem>,
     /// The task tokens it waits for.
     pub pending: Vec<Pending>,
     /// The built-in services' state, compact JSON, when any was used.
     pub services: Option<String>,
-    /// The history in AWS's GetExecutionHistory shape (`{"events": [...]}`), for export.
-    pub history: serde_json::Value,
 }
 
 impl Outcome {
@@ -40,9 +42,9 @@ impl Outcome {
 
     /// The outcome of `ex` after driving it ended as `ending`.
     pub fn of(ex: &Execution, ending: Ending, problems: Vec<Problem>) -> Outcome {
-        let history = ex.history_json();
+        let history = Rc::new(ex.history_json());
         let events = rows(&history);
-        let mut outcome = Outcome { status: ex.status().word(), events, problems, history, ..Outcome::default() };
+        let mut outcome = Outcome { status: ex.status().word(), events, history, problems, ..Outcome::default() };
         match (ending, ex.status()) {
             (Ending::Stopped, _) => {
                 outcome.status = "ABORTED";
@@ -69,8 +71,6 @@ pub fn pretty(value: &Value) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
-
     use super::*;
     use crate::asl::definition;
     use crate::asl::error::Failure;
@@ -95,6 +95,7 @@ mod tests {
         assert_eq!(outcome.output.as_deref(), Some("{\n  \"statusCode\": 200,\n  \"body\": \"hi\"\n}"));
         assert_eq!(outcome.events.first().map(|e| e.kind.as_str()), Some("ExecutionStarted"));
         assert_eq!(outcome.events.last().map(|e| e.kind.as_str()), Some("ExecutionSucceeded"));
+        assert_eq!(outcome.history["events"].as_array().map(Vec::len), Some(outcome.events.len()));
     }
 
     #[test]

@@ -11,7 +11,12 @@ use crate::testcases::Trace;
 
 /// A run's history as AWS's GetExecutionHistory returns it, `{"events": [...]}`, pretty-printed.
 pub fn history(trace: &Trace) -> String {
-    serde_json::to_string_pretty(&trace.history).unwrap_or_default()
+    history_text(&trace.history)
+}
+
+/// A history already in AWS's shape, `{"events": [...]}`, as the text of the export.
+pub fn history_text(history: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(history).unwrap_or_default()
 }
 
 #[cfg(test)]

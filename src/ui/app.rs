@@ -28,10 +28,13 @@ use crate::ui::components::popover::Popover;
 use crate::ui::components::recent::Recent;
 use crate::ui::components::share::ShareLink;
 use crate::ui::components::result::RunResult;
-use crate::ui::components::side_tabs::SideTabs;
 use crate::ui::components::tests_panel::TestsPanel;
 use crate::ui::components::track::Track;
 use crate::ui::components::scratchpad::Scratchpad;
+use crate::ui::components::compare::Compare;
+use crate::ui::components::inspector::Inspector;
+use crate::ui::components::panel_tabs::PanelTabs;
+use crate::ui::components::variables::Variables;
 use crate::ui::layout::{layout, Layout};
 use crate::ui::learn::{Event, Side};
 use crate::ui::learn_runs::LearnRuns;
@@ -41,7 +44,7 @@ use crate::ui::location::{self, use_hash_change};
 use crate::ui::opening::Opener;
 use crate::ui::replay::snapshot;
 use crate::ui::samples::Sample;
-use crate::ui::state::{Action, Playground, Run, Texts};
+use crate::ui::state::{Action, Playground, Run, Tab, Texts};
 use crate::ui::storage;
 
 /// The replay of a run takes about this long, whatever its length (within per-event bounds).
@@ -151,13 +154,24 @@ pub fn App() -> Html {
                     }
                     <Graph layout={drawing.0.clone()} snapshot={(*snap).clone()} stale={drawing.1} calling={calling} coverage={coverage} />
                 </div>
-                <div class="side">
-                    <SideTabs side={learn.side} exercise={learn.exercise.is_some()} on_show={dispatch(&state, |s| Action::Learn(Event::Show(s)))} />
-                    if learn.side == Side::Result {
+                <div class="side-panel">
+                    <PanelTabs tab={state.tab} side={learn.side} exercise={learn.exercise.is_some()}
+                               on_tab={dispatch(&state, Action::ShowTab)}
+                               on_side={dispatch(&state, |s| Action::Learn(Event::Show(s)))} />
+                    if learn.side != Side::Result {
+                        { side }
+                    } else if state.tab == Tab::Result {
                         <RunResult run={state.run.clone()} hint={state.hint} on_select={on_select}
                                    callback_error={state.callback_error.clone()} on_answer={on_answer}
                                    on_callback_error={dispatch(&state, Action::CallbackError)} />
-                    } else { { side } }
+                    } else if state.tab == Tab::Inspector {
+                        <Inspector outcome={outcome.clone()} definition={state.ran.clone()} cursor={state.cursor}
+                                   selected={state.selected.clone()} on_select={dispatch(&state, Action::Select)} />
+                    } else if state.tab == Tab::Variables {
+                        <Variables outcome={outcome.clone()} cursor={state.cursor} selected={state.selected.clone()} />
+                    } else {
+                        <Compare pinned={state.pinned.clone()} current={outcome.clone()} on_pin={dispatch(&state, Action::Pin)} />
+                    }
                 </div>
             </section>
             if learn.track {
@@ -225,6 +239,7 @@ impl Runner {
     fn start(&self) {
         if !self.busy.replace(true) {
             self.live.borrow_mut().take();
+            self.state.dispatch(Action::Ran(self.state.texts.definition.clone()));
             self.go(None);
         }
     }

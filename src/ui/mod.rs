@@ -1,6 +1,9 @@
 //! The playground page. The Yew components build for wasm32 only; the pure parts they draw with
 //! (layout, replay, the samples' list) build everywhere, so host `cargo test` checks them without a browser.
 
+pub mod compare;
+pub mod dataflow;
+pub mod event_filter;
 pub mod layout;
 pub mod learn;
 pub mod replay;
@@ -9,6 +12,8 @@ pub mod gallery;
 pub mod samples;
 pub mod scratchpad;
 pub mod workspaces;
+pub mod timeline;
+pub mod variables;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -79,6 +79,21 @@ pub struct Playground {
     pub origin: Option<Selected>,
     /// The tutorial track and the test cases.
     pub learn: Learn,
+    /// The tab shown beside the graph.
+    pub tab: Tab,
+    /// The definition text of the last run started, which the inspector reads the states' fields from.
+    pub ran: Option<Rc<str>>,
+    /// A run kept to compare the next ones with.
+    pub pinned: Option<Rc<Outcome>>,
+}
+
+/// The tabs beside the graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Result,
+    Inspector,
+    Variables,
+    Compare,
 }
 
 /// What can happen to the page.
@@ -109,6 +124,12 @@ pub enum Action {
     OpenExercise(String),
     /// Anything else about the tutorial track or the test cases.
     Learn(Event),
+    /// The user picked a tab beside the graph.
+    ShowTab(Tab),
+    /// A new run of this definition text starts.
+    Ran(Rc<str>),
+    /// Keep this run for comparing (or drop the pinned one).
+    Pin(Option<Rc<Outcome>>),
 }
 
 impl Playground {
@@ -127,6 +148,9 @@ impl Playground {
             selected: None,
             origin: storage::current().and_then(|c| c.selected),
             learn: learn_storage::load(),
+            tab: Tab::Result,
+            ran: None,
+            pinned: None,
         }
     }
 
@@ -210,7 +234,19 @@ impl Reducible for Playground {
             }
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
             Action::Seek(n) => next.cursor = n,
-            Action::Select(state) => next.selected = state,
+            Action::Select(state) => {
+                if state.is_some() {
+                    next.tab = Tab::Inspector;
+                    next.learn_event(Event::Show(Side::Result));
+                }
+                next.selected = state;
+            }
+            Action::ShowTab(tab) => {
+                next.tab = tab;
+                next.learn_event(Event::Show(Side::Result));
+            }
+            Action::Ran(definition) => next.ran = Some(definition),
+            Action::Pin(outcome) => next.pinned = outcome,
             Action::OpenExercise(id) => next.learn_event(Event::Open(id)),
             Action::Learn(event) => next.learn_event(event),
             Action::Reveal(pane, offset) => {

@@ -218,7 +218,7 @@ test("an #exercise= link opens the exercise with its panel; Back to my workspace
   await holding(page, '"Reserve Seat"');
   await page.locator(".exercise button.back").click();
   await holding(page, "support ticket");
-  assert.equal(await page.locator(".side-tabs [data-side=exercise]").count(), 0, "the exercise is closed");
+  assert.equal(await page.locator(".panel-tabs [data-side=exercise]").count(), 0, "the exercise is closed");
   assert.deepEqual(errors, []);
 });
 
@@ -236,7 +236,7 @@ test("Run all ends a run waiting for callbacks, and its callbacks say so", async
   await page.locator(".tests .run-tests").click();
   await page.locator(".tests-count").waitFor({ timeout: 20000 });
   assert.match(await page.locator(".test-case .reasons").textContent(), /still waiting for a task token at Request Human Approval/);
-  await page.locator('.side-tabs [data-side="result"]').click();
+  await page.locator('.panel-tabs [data-side="result"]').click();
   assert.match(await page.locator(".callback-error").textContent(), /can no longer continue/);
   assert.deepEqual(errors, []);
 });

@@ -129,8 +129,9 @@ fn result_path_of(state: &State) -> Option<&ResultPath> {
     }
 }
 
-/// ResultPath: the result placed in the raw input (`null` keeps the input as it is).
-fn merge(result_path: &ResultPath, raw: Value, result: Value) -> Result<Value, Failure> {
+/// ResultPath: the result placed in the raw input (`null` keeps the input as it is). Public so the
+/// page can show this stage of a recorded run's data flow.
+pub fn merge(result_path: &ResultPath, raw: Value, result: Value) -> Result<Value, Failure> {
     match result_path {
         None => Ok(raw),
         Some(p) => path::set(p, raw, result).map_err(|cause| Failure::new(names::RESULT_PATH_MATCH_FAILURE, cause)),

@@ -1,10 +1,18 @@
-//! The execution's history as a table. Clicking a row moves the graph to that moment.
+//! The execution's history as a table, as the AWS console shows it: id, type, state, time since
+//! the start (the absolute time on hover), details expandable; filtered by state, type and text;
+//! exported in AWS's GetExecutionHistory shape. Clicking a row moves the graph to that moment.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::bridge::outcome::Outcome;
+use crate::asl::json::Value;
+use crate::bridge::outcome::{pretty, Outcome};
+use crate::export::history_text;
+use crate::ui::components::download::download;
+use crate::ui::event_filter::{choices, relative, Filter};
 
 #[derive(Properties, PartialEq)]
 pub struct EventsProps {
@@ -16,34 +24,106 @@ pub struct EventsProps {
 
 #[function_component]
 pub fn Events(props: &EventsProps) -> Html {
+    let filter = use_state(Filter::default);
+    let expanded = use_state(HashSet::<usize>::new);
+    let times = use_memo(props.outcome.clone(), |o| o.as_ref().map(|o| times(o)).unwrap_or_default());
     let Some(outcome) = &props.outcome else {
         return html! { <section class="events"><h3>{ "Events" }</h3><p class="empty">{ "The run's history shows here." }</p></section> };
     };
-    let rows = outcome.events.iter().enumerate().map(|(i, e)| {
+    let rows = outcome.events.iter().enumerate().filter(|(_, e)| filter.matches(e)).map(|(i, e)| {
         let seek = props.on_seek.reform(move |_| i + 1);
         let class = classes!(
             (i + 1 == props.cursor).then_some("current"),
             (i >= props.cursor).then_some("later"),
             e.failure.then_some("failure")
         );
+        let open = expanded.contains(&i);
+        let toggle = {
+            let expanded = expanded.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                let mut next = (*expanded).clone();
+                if !next.remove(&i) {
+                    next.insert(i);
+                }
+                expanded.set(next);
+            })
+        };
+        let (absolute, since) = times.get(i).cloned().unwrap_or_default();
         html! {
             <tr class={class} onclick={seek}>
                 <td class="id">{ e.id }</td>
                 <td class="type">{ &e.kind }</td>
                 <td class="state">{ e.state.as_deref().unwrap_or("") }</td>
-                <td class="details" title={e.details.clone()}><code>{ &e.details }</code></td>
+                <td class="time" title={absolute}>{ since }</td>
+                <td class="details">
+                    <button class="expand" aria-expanded={open.to_string()} onclick={toggle}>{ if open { "▾" } else { "▸" } }</button>
+                    if open {
+                        <pre class="details-full">{ Value::parse(&e.details).map(|v| pretty(&v)).unwrap_or_else(|_| e.details.clone()) }</pre>
+                    } else {
+                        <code title={e.details.clone()}>{ &e.details }</code>
+                    }
+                </td>
             </tr>
         }
     });
+    let on_export = {
+        let history = outcome.history.clone();
+        Callback::from(move |_| download("execution-history.json", &history_text(&history)))
+    };
+    let shown = outcome.events.iter().filter(|e| filter.matches(e)).count();
+    let count = if filter.is_empty() { format!("Events ({})", outcome.events.len()) } else { format!("Events ({shown} of {})", outcome.events.len()) };
     html! {
         <section class="events">
-            <h3>{ format!("Events ({})", outcome.events.len()) }</h3>
+            <div class="events-bar">
+                <h3>{ count }</h3>
+                { select("State", "filter-state", &choices(&outcome.events, |r| r.state.as_deref()), &filter.state, {
+                    let filter = filter.clone();
+                    move |v| filter.set(Filter { state: v, ..(*filter).clone() })
+                }) }
+                { select("Type", "filter-type", &choices(&outcome.events, |r| Some(r.kind.as_str())), &filter.kind, {
+                    let filter = filter.clone();
+                    move |v| filter.set(Filter { kind: v, ..(*filter).clone() })
+                }) }
+                <input class="filter-text" type="search" placeholder="Search events" aria-label="Search events" value={filter.text.clone()}
+                       oninput={ let filter = filter.clone(); Callback::from(move |e: InputEvent| {
+                           let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                           filter.set(Filter { text, ..(*filter).clone() });
+                       }) } />
+                <button class="export-history" title="Download the history as AWS's GetExecutionHistory returns it" onclick={on_export}>{ "Export" }</button>
+            </div>
             <div class="table-scroll">
                 <table>
-                    <thead><tr><th>{ "ID" }</th><th>{ "Type" }</th><th>{ "State" }</th><th>{ "Details" }</th></tr></thead>
+                    <thead><tr><th>{ "ID" }</th><th>{ "Type" }</th><th>{ "State" }</th><th>{ "Time" }</th><th>{ "Details" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
         </section>
     }
+}
+
+/// A filter's choice list: every value, or all of them when empty.
+fn select(label: &'static str, class: &'static str, values: &[&str], current: &str, set: impl Fn(String) + 'static) -> Html {
+    let onchange = Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    html! {
+        <select class={class} aria-label={label} onchange={onchange}>
+            <option value="" selected={current.is_empty()}>{ format!("All {}s", label.to_lowercase()) }</option>
+            { for values.iter().map(|v| html! { <option value={v.to_string()} selected={*v == current}>{ v }</option> }) }
+        </select>
+    }
+}
+
+/// Each event's timestamp, and its time since the first event.
+fn times(outcome: &Outcome) -> Vec<(String, String)> {
+    let events = outcome.history.get("events").and_then(|e| e.as_array()).map(Vec::as_slice).unwrap_or_default();
+    let stamp = |e: &serde_json::Value| e.get("timestamp").and_then(|t| t.as_str()).unwrap_or_default().to_owned();
+    let start = events.first().map(stamp).and_then(|s| crate::asl::timestamp::parse(&s));
+    events
+        .iter()
+        .map(|e| {
+            let at = stamp(e);
+            let since = crate::asl::timestamp::parse(&at).zip(start).map(|(t, s)| relative(t - s)).unwrap_or_default();
+            (at, since)
+        })
+        .collect()
 }

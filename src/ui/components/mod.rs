@@ -1,6 +1,8 @@
 //! The page's parts.
 
 pub mod callbacks;
+pub mod compare;
+pub mod download;
 pub mod editor;
 pub mod editors;
 pub mod events;
@@ -11,12 +13,15 @@ pub mod graph;
 pub mod header;
 pub mod notice;
 pub mod popover;
+pub mod inspector;
+pub mod json_view;
+pub mod panel_tabs;
 pub mod problems;
 pub mod recent;
 pub mod result;
 pub mod scratchpad;
 pub mod services;
 pub mod share;
-pub mod side_tabs;
 pub mod tests_panel;
 pub mod track;
+pub mod variables;
