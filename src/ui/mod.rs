@@ -2,8 +2,10 @@
 //! (layout, replay, the samples' list) build everywhere, so host `cargo test` checks them without a browser.
 
 pub mod layout;
+pub mod player;
 pub mod replay;
 pub mod samples;
+pub mod state_source;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
