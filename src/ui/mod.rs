@@ -6,6 +6,7 @@ pub mod player;
 pub mod replay;
 pub mod samples;
 pub mod state_source;
+pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

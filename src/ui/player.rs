@@ -67,12 +67,11 @@ pub struct Stop {
 /// state of `breakpoints`.
 pub fn advance(rows: &[EventRow], cursor: usize, steps: usize, breakpoints: &BTreeSet<String>) -> Stop {
     let end = cursor.saturating_add(steps).min(rows.len());
-    for i in cursor..end {
-        if entered(&rows[i]).is_some_and(|s| breakpoints.contains(s)) {
-            return Stop { cursor: i + 1, hit: true };
-        }
+    let start = cursor.min(end);
+    match rows[start..end].iter().position(|r| entered(r).is_some_and(|s| breakpoints.contains(s))) {
+        Some(i) => Stop { cursor: start + i + 1, hit: true },
+        None => Stop { cursor: end.max(cursor.min(rows.len())), hit: false },
     }
-    Stop { cursor: end.max(cursor.min(rows.len())), hit: false }
 }
 
 /// The position just after the next event entering a state (the end if there is none).

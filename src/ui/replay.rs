@@ -82,6 +82,8 @@ struct Shape {
     inside: HashMap<String, Vec<String>>,
     /// The number of branches of each Parallel.
     branches: HashMap<String, u32>,
+    /// The Map states.
+    maps: HashSet<String>,
 }
 
 impl Shape {
@@ -101,8 +103,10 @@ impl Shape {
             if node.terminal {
                 self.terminal.insert(node.name.clone());
             }
-            if node.kind == "Parallel" {
-                self.branches.insert(node.name.clone(), node.branches.len() as u32);
+            match node.kind.as_str() {
+                "Parallel" => drop(self.branches.insert(node.name.clone(), node.branches.len() as u32)),
+                "Map" => drop(self.maps.insert(node.name.clone())),
+                _ => {}
             }
             let nested: Vec<String> =
                 node.branches.iter().enumerate().flat_map(|(i, b)| self.add(b, Some((&node.name, i)))).collect();
@@ -113,6 +117,18 @@ impl Shape {
             }
         }
         all
+    }
+
+    /// The Map (or Parallel) an event of a `MapState…` (`ParallelState…`) kind is about. The history
+    /// names the state of the event it follows: the group itself, or a state inside it.
+    fn group<'a>(&'a self, mut state: &'a str, map: bool) -> Option<&'a str> {
+        loop {
+            let is = if map { self.maps.contains(state) } else { self.branches.contains_key(state) };
+            if is {
+                return Some(state);
+            }
+            state = &self.parent.get(state)?.0;
+        }
     }
 }
 
@@ -158,12 +174,12 @@ impl Replay {
         }
         let mut tracker = Tracker::default();
         for (i, row) in rows.iter().enumerate() {
-            if i % every == 0 {
+            if i.is_multiple_of(every) {
                 replay.checkpoints.push(tracker.clone());
             }
             replay.apply(&mut tracker, row, i);
         }
-        if rows.len() % every == 0 {
+        if rows.len().is_multiple_of(every) {
             replay.checkpoints.push(tracker);
         }
         replay
@@ -203,8 +219,11 @@ impl Replay {
         if kind.ends_with("StateEntered") {
             *t.running.entry(state.clone()).or_default() += 1;
             t.last.insert(state.clone(), index);
-            let status = if kind == "FailStateEntered" { Status::Failed } else { Status::Active };
-            t.snap.status.insert(state.clone(), status);
+            let failed = kind == "FailStateEntered";
+            t.snap.status.insert(state.clone(), if failed { Status::Failed } else { Status::Active });
+            if failed {
+                self.branch_ended(t, &state, true);
+            }
             if let Some(&total) = self.shape.branches.get(&state) {
                 t.snap.progress.insert(state.clone(), Progress { total, ..Progress::default() });
                 t.branches_done.remove(&state);
@@ -226,23 +245,29 @@ impl Replay {
         } else if kind.ends_with("Scheduled") {
             *t.snap.attempts.entry(state.clone()).or_default() += 1;
             t.snap.status.insert(state, Status::Active);
-        } else if kind == "MapStateStarted" {
-            let total = Value::parse(&row.details).ok().and_then(|d| d.get("length").and_then(Value::as_f64));
-            t.snap.progress.entry(state).or_default().total = total.unwrap_or(0.0) as u32;
-        } else if kind.starts_with("MapIteration") && kind != "MapIterationStarted" {
-            let progress = t.snap.progress.entry(state).or_default();
+        } else if kind.starts_with("MapState") || kind.starts_with("ParallelState") {
+            let Some(group) = self.shape.group(&state, kind.starts_with("Map")).map(str::to_owned) else { return };
+            if kind == "MapStateStarted" {
+                let total = Value::parse(&row.details).ok().and_then(|d| d.get("length").and_then(Value::as_f64));
+                t.snap.progress.entry(group).or_default().total = total.unwrap_or(0.0) as u32;
+            } else if row.failure {
+                abort(t, self.shape.inside.get(&group).into_iter().flatten());
+                let status = if kind.ends_with("Aborted") { Status::Aborted } else { Status::Failed };
+                t.snap.status.insert(group, status);
+            }
+        } else if kind.starts_with("MapIteration") {
+            if kind == "MapIterationStarted" {
+                return;
+            }
+            // Named in the details; the state it follows is the iteration's last.
+            let named = Value::parse(&row.details).ok().and_then(|d| d.get("name")?.as_str().map(str::to_owned));
+            let Some(map) = named.or_else(|| self.shape.group(&state, true).map(str::to_owned)) else { return };
+            let progress = t.snap.progress.entry(map).or_default();
             progress.done += 1;
             progress.failed += u32::from(row.failure);
         } else if row.failure {
-            let group_ended = kind.starts_with("MapState") || kind.starts_with("ParallelState");
-            if group_ended {
-                abort(t, self.shape.inside.get(&state).into_iter().flatten());
-            }
-            let aborted = kind.ends_with("Aborted") && group_ended;
-            t.snap.status.insert(state.clone(), if aborted { Status::Aborted } else { Status::Failed });
-            if kind == "FailStateEntered" || !group_ended {
-                self.branch_ended(t, &state, true);
-            }
+            t.snap.status.insert(state.clone(), Status::Failed);
+            self.branch_ended(t, &state, true);
         }
     }
 
@@ -361,7 +386,7 @@ mod tests {
             timed("WaitStateEntered", Some("C"), 0),
             timed("TaskStateExited", Some("A"), 1),
             timed("TaskFailed", Some("B"), 2),
-            timed("ParallelStateFailed", Some("P"), 2),
+            timed("ParallelStateFailed", Some("B"), 2),
             timed("ExecutionFailed", None, 2),
         ];
         let f = flow(PARALLEL);
@@ -388,15 +413,18 @@ mod tests {
     fn a_map_counts_iterations_and_a_state_stays_active_while_any_iteration_runs_it() {
         let mut rows = vec![row("MapStateEntered", Some("M")), row("MapStateStarted", Some("M"))];
         rows[1].details = r#"{"length":2}"#.into();
+        // As in a history: iteration and Map events follow the iteration's last state, and name it.
+        let end = |kind: &str| EventRow { details: r#"{"index":0,"name":"M"}"#.into(), ..row(kind, Some("Work")) };
         rows.extend([
             row("MapIterationStarted", Some("M")),
             row("MapIterationStarted", Some("M")),
             row("PassStateEntered", Some("Work")),
             row("PassStateEntered", Some("Work")),
             row("PassStateExited", Some("Work")),
-            row("MapIterationSucceeded", Some("M")),
+            end("MapIterationSucceeded"),
             row("PassStateExited", Some("Work")),
-            row("MapIterationSucceeded", Some("M")),
+            end("MapIterationSucceeded"),
+            row("MapStateSucceeded", Some("Work")),
             row("MapStateExited", Some("M")),
         ]);
         let f = flow(MAP);
@@ -405,8 +433,9 @@ mod tests {
         assert_eq!(at(7).status["Work"], Status::Active);
         assert_eq!(at(8).progress["M"].done, 1);
         assert_eq!(at(9).status["Work"], Status::Succeeded);
-        assert_eq!(at(11).status["M"], Status::Succeeded);
-        assert_eq!(at(11).progress["M"], Progress { done: 2, failed: 0, total: 2 });
+        assert_eq!(at(12).status["M"], Status::Succeeded);
+        assert_eq!(at(12).progress["M"], Progress { done: 2, failed: 0, total: 2 });
+        assert_eq!(at(12).progress.len(), 1);
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The page's state: one value changed only by [`Action`]s (Yew's `Reducible`).
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::Pane;
+use crate::ui::player::{advance, Speed};
 use crate::ui::samples::Sample;
 use crate::ui::storage;
 
@@ -65,6 +67,13 @@ pub struct Playground {
     pub callback_error: Option<AttrValue>,
     /// The state selected on the graph (shown by the inspector).
     pub selected: Option<Rc<str>>,
+    /// The player is playing the run (moving the cursor on).
+    pub playing: bool,
+    pub speed: Speed,
+    /// States the player stops at when they are entered.
+    pub breakpoints: Rc<BTreeSet<String>>,
+    /// Parallel and Map states the graph draws folded.
+    pub folded: Rc<BTreeSet<String>>,
 }
 
 /// What can happen to the page.
@@ -89,6 +98,15 @@ pub enum Action {
     Reveal(Pane, usize),
     /// The user selected a state (or cleared the selection).
     Select(Option<Rc<str>>),
+    /// Play or pause.
+    Play(bool),
+    /// The player's timer: move on at the player's speed.
+    Tick,
+    SetSpeed(Speed),
+    /// Set or clear a breakpoint on a state.
+    ToggleBreakpoint(String),
+    /// Fold or unfold a Parallel or Map on the graph.
+    ToggleFold(String),
 }
 
 impl Playground {
@@ -105,6 +123,10 @@ impl Playground {
             reveal: None,
             callback_error: None,
             selected: None,
+            playing: false,
+            speed: storage::load_speed().unwrap_or(Speed::Normal),
+            breakpoints: Rc::default(),
+            folded: Rc::default(),
         }
     }
 
@@ -146,10 +168,14 @@ impl Reducible for Playground {
                 next.hint = Some(sample);
                 next.run = Run::Idle;
                 next.cursor = 0;
+                next.playing = false;
+                next.breakpoints = Rc::default();
+                next.folded = Rc::default();
             }
             Action::Started => {
                 next.run = Run::Running(None);
                 next.cursor = 0;
+                next.playing = false;
                 next.hint = None;
                 next.callback_error = None;
             }
@@ -157,9 +183,33 @@ impl Reducible for Playground {
             Action::Finished(outcome) => {
                 next.run = Run::Done(Rc::new(outcome));
                 next.cursor = 0;
+                next.playing = true;
             }
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
-            Action::Seek(n) => next.cursor = n,
+            Action::Seek(n) => {
+                next.cursor = n;
+                next.playing = false;
+            }
+            Action::Play(on) => {
+                let len = self.outcome().map_or(0, |o| o.events.len());
+                next.playing = on && len > 0;
+                if on && self.cursor >= len {
+                    next.cursor = 0;
+                }
+            }
+            Action::Tick => {
+                let Some(outcome) = self.outcome().filter(|_| self.playing) else { return self };
+                let rows = &outcome.events;
+                let stop = advance(rows, self.cursor, self.speed.step(rows.len()), &self.breakpoints);
+                next.cursor = stop.cursor;
+                next.playing = !stop.hit && stop.cursor < rows.len();
+            }
+            Action::SetSpeed(speed) => {
+                storage::save_speed(speed);
+                next.speed = speed;
+            }
+            Action::ToggleBreakpoint(state) => toggle(&mut next.breakpoints, state),
+            Action::ToggleFold(state) => toggle(&mut next.folded, state),
             Action::Select(state) => next.selected = state,
             Action::Reveal(pane, offset) => {
                 let nonce = self.reveal.map_or(0, |r| r.nonce + 1);
@@ -168,5 +218,12 @@ impl Reducible for Playground {
             }
         }
         Rc::new(next)
+    }
+}
+
+fn toggle(set: &mut Rc<BTreeSet<String>>, item: String) {
+    let set = Rc::make_mut(set);
+    if !set.remove(&item) {
+        set.insert(item);
     }
 }

@@ -1,8 +1,10 @@
-//! The editors' texts, kept in the browser's localStorage so a reload restores them.
+//! The editors' texts and the player's speed, kept in the browser's localStorage so a reload restores them.
 
+use crate::ui::player::Speed;
 use crate::ui::state::Texts;
 
 const KEY: &str = "aslplay.editors.v1";
+const SPEED_KEY: &str = "aslplay.speed.v1";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -28,5 +30,16 @@ pub fn save(texts: &Texts) {
     });
     if let Some(storage) = storage() {
         let _ = storage.set_item(KEY, &json.to_string());
+    }
+}
+
+/// The player's speed chosen last.
+pub fn load_speed() -> Option<Speed> {
+    Speed::named(&storage()?.get_item(SPEED_KEY).ok()??)
+}
+
+pub fn save_speed(speed: Speed) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(SPEED_KEY, speed.name());
     }
 }

@@ -6,6 +6,7 @@ pub mod editors;
 pub mod events;
 pub mod graph;
 pub mod header;
+pub mod player;
 pub mod problems;
 pub mod result;
 pub mod services;
