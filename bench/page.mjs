@@ -5,13 +5,14 @@
 // It reports the median over the trials of
 // - the time until the page is interactive: the graph drawn and Run enabled, from navigation start;
 // - the layout of a generated 500-state definition (the page measures it as `aslplay:layout`);
-// - frames per second while the player plays a run of a 200-state definition at its fast speed.
+// - frames per second while the player plays a run of a 200-state definition at its fast speed;
+// - frames per second while the timeline is scrubbed to random events of a 25,000-event history.
 // Headless Chromium draws without a GPU and without a display's vsync, so frame rates are indicative.
 
 import { launch, serveDist } from "../tests/e2e/harness.mjs";
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 5);
-const GOALS = { interactiveMs: 1000, layoutMs: 50, fps: 60 };
+const GOALS = { interactiveMs: 1000, layoutMs: 50, fps: 60, scrubFps: 60 };
 
 /** `n` states: Task chains with retries, a Choice looping back every 25 states, a Parallel every 50. */
 function definition(n) {
@@ -41,10 +42,24 @@ function chain(n) {
   return JSON.stringify({ StartAt: "Pass 0", States: states });
 }
 
+/** A Choice loop of `turns` turns (four events each): a long history. */
+function loop(turns) {
+  return JSON.stringify({
+    StartAt: "Init",
+    States: {
+      Init: { Type: "Pass", Result: 0, ResultPath: "$.n", Next: "Add" },
+      Add: { Type: "Pass", Parameters: { "n.$": "States.MathAdd($.n, 1)" }, Next: "Again?" },
+      "Again?": { Type: "Choice", Choices: [{ Variable: "$.n", NumericLessThan: turns, Next: "Add" }], Default: "Done" },
+      Done: { Type: "Succeed" },
+    },
+  });
+}
+
 /** A fresh page whose editors hold `texts` (as a reload restores them) and whose player runs at `speed`. */
 async function open(browser, url, texts, speed = "normal") {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript(([texts, speed]) => {
+    if (window !== window.top) return; // the mock sandbox's frame
     if (texts) localStorage.setItem("aslplay.editors.v1", JSON.stringify(texts));
     localStorage.setItem("aslplay.speed.v1", speed);
     // The moment the page becomes interactive: a graph drawn and Run enabled.
@@ -67,7 +82,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function main() {
   const { server, url } = await serveDist();
   const browser = await launch();
-  const results = { interactiveMs: [], layoutMs: [], fps: [] };
+  const results = { interactiveMs: [], layoutMs: [], fps: [], scrubFps: [] };
   try {
     for (let t = 0; t < TRIALS; t++) {
       {
@@ -107,6 +122,26 @@ async function main() {
         results.fps.push((frames * 1000) / ms);
         await context.close();
       }
+      {
+        const texts = { definition: loop(6200), input: "{}", mocks: "" };
+        const { page, context } = await open(browser, url, texts, "instant");
+        await page.locator("button.run").click();
+        await page.locator(".result .status:not(.running):not(.idle)").waitFor({ timeout: 120000 });
+        const { seeks, ms, events } = await page.evaluate(async () => {
+          const scrubber = document.querySelector(".player .scrubber");
+          const events = Number(scrubber.max);
+          const start = performance.now();
+          for (let i = 0; i < 120; i++) {
+            scrubber.value = String(Math.floor(Math.random() * events));
+            scrubber.dispatchEvent(new Event("input", { bubbles: true }));
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+          return { seeks: 120, ms: performance.now() - start, events };
+        });
+        if (events < 24000) throw new Error(`the long history has ${events} events`);
+        results.scrubFps.push((seeks * 1000) / ms);
+        await context.close();
+      }
     }
   } finally {
     await browser.close();
@@ -122,6 +157,7 @@ async function main() {
   line("page interactive", "interactiveMs", "ms", "lower");
   line("layout of 500 states", "layoutMs", "ms", "lower");
   line("playing a 200-state run", "fps", "fps", "higher");
+  line("scrubbing a 25,000-event history", "scrubFps", "fps", "higher");
 }
 
 await main();

@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::asl;
 
 /// One history event, ready to show.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventRow {
     /// The event's id, from 1.
     pub id: i64,
