@@ -196,3 +196,22 @@ test("a Map shows its iterations' progress, and the speed survives a reload", as
   assert.equal(await page.locator(".player .speed select").inputValue(), "instant");
   assert.deepEqual(errors, []);
 });
+
+test("a Wait shows the virtual time it still waits at the moment shown", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await page.locator("select.samples").selectOption("wait-timer");
+  await page.locator(".hint").waitFor();
+  await page.locator(".player .speed select").selectOption("instant");
+  assert.equal(await run(page), "SUCCEEDED");
+  await page.locator(".player .scrubber").fill("1");
+  const entered = await page.locator(".events tr", { has: page.locator("td.type", { hasText: /^WaitStateEntered$/ }) }).first().locator("td.id").textContent();
+  await page.locator(".player .scrubber").fill(entered);
+  const wait = state(page, "Wait a Day");
+  assert.equal(await wait.getAttribute("data-status"), "active");
+  assert.equal(await wait.locator(".remaining").textContent(), "1d 00:00:00.0 left");
+  await screenshot(page, "player-wait");
+  await page.locator(".player .step").click();
+  assert.equal(await wait.locator(".remaining").count(), 0, "no time left once it is over");
+  assert.deepEqual(errors, []);
+});
