@@ -1,6 +1,7 @@
 //! The playground page. The Yew components build for wasm32 only; the pure parts they draw with
 //! (layout, replay, the samples' list) build everywhere, so host `cargo test` checks them without a browser.
 
+pub mod gesture;
 pub mod layout;
 pub mod player;
 pub mod replay;

@@ -79,6 +79,15 @@ pub fn next_state(rows: &[EventRow], cursor: usize) -> usize {
     (cursor..rows.len()).find(|&i| entered(&rows[i]).is_some()).map_or(rows.len(), |i| i + 1)
 }
 
+/// The positions where the player stops for `breakpoints`: just after each entry of one of them.
+pub fn stops(rows: &[EventRow], breakpoints: &BTreeSet<String>) -> Vec<usize> {
+    if breakpoints.is_empty() {
+        return Vec::new();
+    }
+    let hit = |(i, row): (usize, &EventRow)| entered(row).filter(|s| breakpoints.contains(*s)).map(|_| i + 1);
+    rows.iter().enumerate().filter_map(hit).collect()
+}
+
 /// The state `row` enters, if it enters one.
 fn entered(row: &EventRow) -> Option<&str> {
     row.state.as_deref().filter(|_| row.kind.ends_with("StateEntered"))
@@ -138,6 +147,18 @@ mod tests {
         assert_eq!(advance(&rows, 1, 2, &b), Stop { cursor: 3, hit: false });
         assert_eq!(advance(&rows, 7, 1, &b), Stop { cursor: 7, hit: false });
         assert_eq!(advance(&rows, 0, 100, &BTreeSet::new()), Stop { cursor: 7, hit: false });
+    }
+
+    #[test]
+    fn the_stops_are_just_after_each_entry_of_a_breakpoint_state() {
+        let mut rows = history();
+        rows.extend(history());
+        let b: BTreeSet<String> = ["A".to_owned(), "B".to_owned()].into();
+        assert_eq!(stops(&rows, &b), [2, 5, 9, 12]);
+        assert!(stops(&rows, &BTreeSet::new()).is_empty());
+        for &stop in &stops(&rows, &b) {
+            assert_eq!(advance(&rows, stop - 1, 100, &b), Stop { cursor: stop, hit: true });
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The definition drawn as a graph (see [`crate::ui::layout`]), coloured by a replay snapshot; it
-//! pans (drag), zooms (wheel, pinch, buttons) and fits. Clicking a state selects it, Alt- or
+//! pans (drag), zooms (wheel, pinch, buttons; see [`crate::ui::gesture`]) and fits. Clicking a state selects it, Alt- or
 //! Shift-clicking it (or clicking its corner dot) sets a breakpoint, clicking a group's title
 //! folds it. Each box and edge is its own component that redraws only when what it shows changes,
 //! so a step of the player redraws a few boxes, not the whole graph.
@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::asl::graph::EdgeKind;
+use crate::ui::gesture::Gesture;
 use crate::ui::layout::draw::{clip, label_point, path};
 use crate::ui::layout::{group_title, subtitle, Layout, Role, DETAIL_CHAR_W, NAME_CHAR_W, TEXT_PAD};
 use crate::ui::player::duration;
@@ -39,18 +40,11 @@ pub struct GraphProps {
     pub on_pick: Callback<Pick>,
 }
 
-/// A drag in progress: where it started, and whether it moved (then it is not a click).
-#[derive(Default)]
-struct Drag {
-    from: Option<(f64, f64, View)>,
-    moved: bool,
-}
-
 #[function_component]
 pub fn Graph(props: &GraphProps) -> Html {
     let frame = use_node_ref();
     let view = use_state(View::default);
-    let drag = use_mut_ref(Drag::default);
+    let gesture = use_mut_ref(Gesture::default);
     // The boxes keep the first callback they were given; it reaches the latest props through here.
     let latest = use_mut_ref(|| props.on_pick.clone());
     *latest.borrow_mut() = props.on_pick.clone();
@@ -70,9 +64,9 @@ pub fn Graph(props: &GraphProps) -> Html {
     }
     use_wheel_zoom(&frame, &view);
     let on_pick = {
-        let (latest, drag, frame) = (latest.clone(), drag.clone(), frame.clone());
+        let (latest, gesture, frame) = (latest.clone(), gesture.clone(), frame.clone());
         Callback::from(move |pick: Pick| {
-            if drag.borrow().moved {
+            if gesture.borrow().dragged() {
                 return;
             }
             let select = matches!(pick, Pick::Select(_));
@@ -113,31 +107,39 @@ pub fn Graph(props: &GraphProps) -> Html {
         let taken = taken.is_some_and(|(f, t)| *f == r.from && *t == r.to);
         html! { <Edge key={i} layout={layout.clone()} index={i} taken={taken} /> }
     });
-    let pointer = |e: &PointerEvent| (f64::from(e.client_x()), f64::from(e.client_y()));
+    // Pointer positions in the frame's coordinates.
+    let at = {
+        let frame = frame.clone();
+        move |e: &PointerEvent| {
+            let (left, top) = frame.cast::<web_sys::Element>().map_or((0.0, 0.0), |el| {
+                let rect = el.get_bounding_client_rect();
+                (rect.left(), rect.top())
+            });
+            (f64::from(e.client_x()) - left, f64::from(e.client_y()) - top)
+        }
+    };
     let onpointerdown = {
-        let (drag, view) = (drag.clone(), view.clone());
+        let (gesture, view, at) = (gesture.clone(), view.clone(), at.clone());
         Callback::from(move |e: PointerEvent| {
             if e.button() == 0 {
-                let (x, y) = pointer(&e);
-                *drag.borrow_mut() = Drag { from: Some((x, y, *view)), moved: false };
+                let (x, y) = at(&e);
+                gesture.borrow_mut().down(e.pointer_id(), x, y, *view);
             }
         })
     };
     let onpointermove = {
-        let (drag, view) = (drag.clone(), view.clone());
+        let (gesture, view) = (gesture.clone(), view.clone());
         Callback::from(move |e: PointerEvent| {
-            let mut d = drag.borrow_mut();
-            let Some((x0, y0, start)) = d.from else { return };
-            let (x, y) = pointer(&e);
-            if d.moved || (x - x0).abs() + (y - y0).abs() > 4.0 {
-                d.moved = true;
-                view.set(start.pan(x - x0, y - y0));
+            let (x, y) = at(&e);
+            if let Some(next) = gesture.borrow_mut().moved_to(e.pointer_id(), x, y) {
+                view.set(next);
             }
         })
     };
-    let end_drag = {
-        // `moved` stays set until the next press: the click that ends a drag is not a pick.
-        Callback::from(move |_: PointerEvent| drag.borrow_mut().from = None)
+    // The click that ends a drag is not a pick: `dragged` stays set until the next press.
+    let onpointerup = {
+        let view = view.clone();
+        Callback::from(move |e: PointerEvent| gesture.borrow_mut().up(e.pointer_id(), *view))
     };
     let zoom = |factor: f64| {
         let (frame, view) = (frame.clone(), view.clone());
@@ -150,7 +152,7 @@ pub fn Graph(props: &GraphProps) -> Html {
     };
     html! {
         <div class="graph-view" tabindex="0" ref={frame.clone()} onpointerdown={onpointerdown} onpointermove={onpointermove}
-             onpointerup={end_drag.clone()} onpointerleave={end_drag}>
+             onpointerup={onpointerup.clone()} onpointerleave={onpointerup.clone()} onpointercancel={onpointerup}>
             if layout.boxes.is_empty() {
                 <p class="graph-empty">{ "Nothing to draw yet: the definition has no states." }</p>
             }

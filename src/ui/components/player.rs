@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::bridge::outcome::Outcome;
-use crate::ui::player::{advance, next_state, position, Speed};
+use crate::ui::player::{advance, next_state, position, stops, Speed};
 
 #[derive(Properties, PartialEq)]
 pub struct PlayerProps {
@@ -48,10 +48,17 @@ pub fn Player(props: &PlayerProps) -> Html {
         html! { <option value={s.name()} selected={*s == props.speed}>{ s.name() }</option> }
     });
     let none = len == 0;
+    // Where breakpoints stop on the timeline, one mark per step of a quarter percent at most.
+    let mut at: Vec<usize> = stops(rows, &props.breakpoints).iter().map(|&i| i * 400 / len.max(1)).collect();
+    at.dedup();
+    let marks = at.into_iter().map(|q| html! { <span style={format!("left:{}%", q as f64 / 4.0)} /> });
     html! {
         <div class="player" role="toolbar" aria-label="Execution player">
-            <input class="scrubber" type="range" min="0" max={len.to_string()} value={cursor.to_string()}
-                   disabled={none} oninput={scrub} aria-label="Timeline" />
+            <div class="timeline">
+                <input class="scrubber" type="range" min="0" max={len.to_string()} value={cursor.to_string()}
+                       disabled={none} oninput={scrub} aria-label="Timeline" />
+                <div class="stops" aria-hidden="true">{ for marks }</div>
+            </div>
             <div class="controls">
                 <button class="step-back" title="Step back one event (←)" aria-label="Step back"
                         disabled={none || cursor == 0} onclick={back}>{ icon("M3 2h2v12H3zM14 2v12L6 8z") }</button>
