@@ -33,7 +33,7 @@ impl Speed {
         Speed::ALL.into_iter().find(|s| s.name() == name)
     }
 
-    /// Milliseconds between two moves (fast moves once per frame).
+    /// Milliseconds between two moves.
     pub fn interval_ms(self) -> u32 {
         match self {
             Speed::Instant => 0,
