@@ -27,6 +27,8 @@ pub struct Outcome {
     pub pending: Vec<Pending>,
     /// The built-in services' state, compact JSON, when any was used.
     pub services: Option<String>,
+    /// The history in AWS's GetExecutionHistory shape (`{"events": [...]}`), for export.
+    pub history: serde_json::Value,
 }
 
 impl Outcome {
@@ -38,8 +40,9 @@ impl Outcome {
 
     /// The outcome of `ex` after driving it ended as `ending`.
     pub fn of(ex: &Execution, ending: Ending, problems: Vec<Problem>) -> Outcome {
-        let events = rows(&ex.history_json());
-        let mut outcome = Outcome { status: ex.status().word(), events, problems, ..Outcome::default() };
+        let history = ex.history_json();
+        let events = rows(&history);
+        let mut outcome = Outcome { status: ex.status().word(), events, problems, history, ..Outcome::default() };
         match (ending, ex.status()) {
             (Ending::Stopped, _) => {
                 outcome.status = "ABORTED";

@@ -6,8 +6,7 @@
 use std::fs;
 
 use crate::asl::json::Value;
-use crate::asl::jsonata::{parse, Environment, JsonataError, Output};
-use crate::asl::random::Random;
+use crate::asl::jsonata::{try_expression, Tried};
 
 const USAGE: &str = "usage: aslplay jsonata '<expression>' [--input <json file>] [--bindings <json file of variables>]";
 
@@ -49,12 +48,6 @@ fn options(args: &[String]) -> Result<Options, String> {
     Ok(Options { expression, input, bindings })
 }
 
-fn error_report(e: &JsonataError) -> Value {
-    let position = e.position.map_or(Value::Null, |p| Value::int(p as i64));
-    let error = Value::from_pairs([("code", Value::str(e.code)), ("message", Value::str(&e.message)), ("position", position)]);
-    Value::from_pairs([("error", error)])
-}
-
 /// Runs the subcommand with the arguments after `jsonata`; returns the exit code.
 pub fn main(args: &[String]) -> i32 {
     let options = match options(args) {
@@ -64,14 +57,9 @@ pub fn main(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let mut random = Random::new(0);
-    let mut env = Environment::new(options.input.as_ref(), &options.bindings, &mut random);
-    let outcome = parse(&options.expression).and_then(|e| e.evaluate(&mut env));
-    let (report, code) = match outcome {
-        Ok(Output::Value(v)) => (Value::from_pairs([("result", v)]), 0),
-        Ok(Output::Undefined | Output::Function) => (Value::from_pairs([("undefined", Value::Bool(true))]), 0),
-        Err(e) => (error_report(&e), 1),
-    };
+    let tried = try_expression(&options.expression, options.input.as_ref(), &options.bindings);
+    let code = if matches!(tried, Tried::Error(_)) { 1 } else { 0 };
+    let report = tried.report();
     println!("{}", report.to_json());
     code
 }

@@ -12,11 +12,10 @@ mod pack;
 mod payload;
 
 pub use error::ShareError;
-pub use payload::{Selected, Shared};
+pub use payload::{query_language, query_language_name, Selected, Shared};
 
-use crate::testcases::Workspace;
 use crate::tutorial::catalog;
-use crate::ui::samples::SAMPLES;
+use crate::ui::samples::{self, Sample};
 use fragment::Fragment;
 
 /// The format version links are made in.
@@ -33,20 +32,26 @@ pub fn link(base: &str, shared: &Shared) -> String {
     format!("{base}#{}", encode(shared))
 }
 
+/// What a link opens.
+#[derive(Debug, PartialEq)]
+pub enum Opened {
+    /// A whole workspace: a `#v1=` link's, or an exercise's start.
+    Workspace(Shared),
+    /// A sample, whose files the page fetches (its texts are not in the page's wasm).
+    Sample(&'static Sample),
+}
+
 /// What a fragment opens: `None` when it is not for aslplay (empty, or a plain anchor).
-pub fn open(fragment: &str) -> Result<Option<Shared>, ShareError> {
+pub fn open(fragment: &str) -> Result<Option<Opened>, ShareError> {
     match fragment::read(fragment)? {
         Fragment::None => Ok(None),
-        Fragment::Shared { version, data } if version == "1" => payload::decode_v1(&data).map(Some),
+        Fragment::Shared { version, data } if version == "1" => payload::decode_v1(&data).map(|s| Some(Opened::Workspace(s))),
         Fragment::Shared { version, .. } => Err(ShareError::UnknownVersion(format!("v{version}"))),
-        Fragment::Sample(id) => {
-            let sample = SAMPLES.iter().find(|s| s.id == id).ok_or(ShareError::UnknownSample(id))?;
-            let workspace = Workspace::new(sample.definition, sample.input, sample.mocks);
-            Ok(Some(Shared { workspace, selected: Some(Selected::Sample(sample.id.to_string())), ..Shared::default() }))
-        }
+        Fragment::Sample(id) => samples::find(&id).map(|s| Some(Opened::Sample(s))).ok_or(ShareError::UnknownSample(id)),
         Fragment::Exercise(id) => {
             let exercise = catalog::find(&id).ok_or(ShareError::UnknownExercise(id))?;
-            Ok(Some(Shared { workspace: exercise.start(), selected: Some(Selected::Exercise(exercise.id().to_string())), ..Shared::default() }))
+            let selected = Some(Selected::Exercise(exercise.id().to_string()));
+            Ok(Some(Opened::Workspace(Shared { workspace: exercise.start(), selected, ..Shared::default() })))
         }
     }
 }

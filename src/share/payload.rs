@@ -28,7 +28,8 @@ pub struct Shared {
 }
 
 /// A sample or an exercise, by id.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
 pub enum Selected {
     Sample(String),
     Exercise(String),
@@ -67,7 +68,7 @@ pub fn encode_v1(shared: &Shared) -> String {
         d: shared.workspace.definition.clone(),
         i: shared.workspace.input.clone(),
         m: shared.workspace.mocks.clone(),
-        q: shared.query_language.map(|q| if q == QueryLanguage::Jsonata { "JSONata" } else { "JSONPath" }.to_string()),
+        q: shared.query_language.map(|q| query_language_name(q).to_string()),
         s,
         e,
         t: shared.tests.clone(),
@@ -96,11 +97,9 @@ pub fn decode_v1(text: &str) -> Result<Shared, ShareError> {
     })?;
     let json = unpack(&packed)?;
     let v1: V1 = serde_json::from_slice(&json).map_err(|e| ShareError::Corrupted(format!("its workspace does not read: {e}")))?;
-    let query_language = match v1.q.as_deref() {
+    let language = match v1.q.as_deref() {
         None => None,
-        Some("JSONPath") => Some(QueryLanguage::JsonPath),
-        Some("JSONata") => Some(QueryLanguage::Jsonata),
-        Some(other) => return Err(ShareError::Corrupted(format!("\"{other}\" is not a query language"))),
+        Some(name) => Some(query_language(name).ok_or_else(|| ShareError::Corrupted(format!("\"{name}\" is not a query language")))?),
     };
     let selected = match (v1.s, v1.e) {
         (Some(sample), None) => Some(Selected::Sample(sample)),
@@ -108,5 +107,19 @@ pub fn decode_v1(text: &str) -> Result<Shared, ShareError> {
         (None, None) => None,
         (Some(_), Some(_)) => return Err(ShareError::Corrupted("it names both a sample and an exercise".into())),
     };
-    Ok(Shared { workspace: Workspace::new(v1.d, v1.i, v1.m), query_language, selected, tests: v1.t })
+    Ok(Shared { workspace: Workspace::new(v1.d, v1.i, v1.m), query_language: language, selected, tests: v1.t })
+}
+
+/// How links and saved workspaces name a query language: `JSONPath` or `JSONata`.
+pub fn query_language_name(language: QueryLanguage) -> &'static str {
+    if language == QueryLanguage::Jsonata { "JSONata" } else { "JSONPath" }
+}
+
+/// The query language named `name` ([`query_language_name`]'s words).
+pub fn query_language(name: &str) -> Option<QueryLanguage> {
+    match name {
+        "JSONPath" => Some(QueryLanguage::JsonPath),
+        "JSONata" => Some(QueryLanguage::Jsonata),
+        _ => None,
+    }
 }

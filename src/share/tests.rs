@@ -1,6 +1,15 @@
 use super::*;
 use crate::asl::definition::QueryLanguage;
-use crate::testcases::TestCase;
+use crate::testcases::{TestCase, Workspace};
+use crate::ui::samples::SAMPLES;
+
+/// What `fragment` opens, when it is a workspace.
+fn workspace(fragment: &str) -> Result<Option<Shared>, ShareError> {
+    open(fragment).map(|opened| opened.map(|o| match o {
+        Opened::Workspace(shared) => shared,
+        Opened::Sample(s) => panic!("{fragment} opened sample {}", s.id),
+    }))
+}
 
 /// A link made by the first release of format v1: it must open for ever.
 const FROZEN_V1: &str = "v1=118.bZe7DQAgCER3YRpnMNZGK42NhbmJHMPFhIifwoqE4iCh4L0NtA-sODJRAi6htNWSqnPuF9B4SQdwHIVqSGsfm0Z3BFUUNRHGaW58XMfHwvfLHE6Y8H8wtQ";
@@ -25,18 +34,18 @@ fn a_workspace_round_trips_exactly() {
     let fragment = encode(&shared);
     assert!(fragment.starts_with("v1="), "{fragment}");
     assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.=".contains(&b)), "URL-safe: {fragment}");
-    assert_eq!(open(&fragment), Ok(Some(shared.clone())));
-    assert_eq!(open(&format!("#{fragment}")), Ok(Some(shared.clone())));
-    assert_eq!(open(&fragment.replacen('=', "%3D", 1)), Ok(Some(shared)));
+    assert_eq!(workspace(&fragment), Ok(Some(shared.clone())));
+    assert_eq!(workspace(&format!("#{fragment}")), Ok(Some(shared.clone())));
+    assert_eq!(workspace(&fragment.replacen('=', "%3D", 1)), Ok(Some(shared)));
     let bare = Shared { workspace: Workspace::new("{}", "", ""), ..Shared::default() };
-    assert_eq!(open(&encode(&bare)), Ok(Some(bare)));
+    assert_eq!(workspace(&encode(&bare)), Ok(Some(bare)));
     let link = link("https://example.org/aslplay/#old", &everything());
     assert!(link.starts_with("https://example.org/aslplay/#v1="), "{link}");
 }
 
 #[test]
 fn links_made_by_format_v1_keep_opening() {
-    let shared = open(FROZEN_V1).unwrap().unwrap();
+    let shared = workspace(FROZEN_V1).unwrap().unwrap();
     assert_eq!(shared.workspace.input, "{\"who\": \"Zoë\"}");
     assert_eq!(shared.workspace.mocks, "mocks({});");
     assert!(shared.workspace.definition.starts_with("{\"StartAt\":\"Hi\""));
@@ -93,11 +102,10 @@ fn newer_formats_and_foreign_fragments_are_refused_politely() {
 #[test]
 fn samples_and_exercises_open_by_name() {
     for sample in SAMPLES {
-        let shared = open(&sample_fragment(sample.id)).unwrap().unwrap();
-        assert_eq!((shared.workspace.definition.as_str(), shared.selected), (sample.definition, Some(Selected::Sample(sample.id.into()))));
+        assert_eq!(open(&sample_fragment(sample.id)), Ok(Some(Opened::Sample(sample))));
     }
     for exercise in catalog::TRACK {
-        let shared = open(&exercise_fragment(exercise.id())).unwrap().unwrap();
+        let shared = workspace(&exercise_fragment(exercise.id())).unwrap().unwrap();
         assert_eq!(shared.workspace, exercise.start());
         assert_eq!(shared.selected, Some(Selected::Exercise(exercise.id().into())));
     }
@@ -118,6 +126,6 @@ fn links_to_the_seed_samples_stay_short() {
         let fragment = encode(&shared);
         println!("{id}: {} characters in the fragment", fragment.len() + 1);
         assert!(fragment.len() < longest, "{id}: {}", fragment.len());
-        assert_eq!(open(&fragment).unwrap().unwrap(), shared);
+        assert_eq!(workspace(&fragment).unwrap().unwrap(), shared);
     }
 }

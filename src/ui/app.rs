@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use std::collections::BTreeSet;
 
-use crate::asl::definition;
+use crate::asl::validate;
 use crate::asl::graph::{graph, Flow};
 use crate::asl::json::Value;
 use crate::bridge::callbacks::Answer;
@@ -22,13 +22,22 @@ use crate::bridge::session::{self, Live, Sources};
 use crate::ui::components::editors::Editors;
 use crate::ui::components::events::Events;
 use crate::ui::components::graph::{Graph, Pick};
+use crate::ui::components::export::Export;
+use crate::ui::components::gallery::Gallery;
 use crate::ui::components::header::Header;
+use crate::ui::components::notice::NoticeBar;
 use crate::ui::components::player::Player;
+use crate::ui::components::popover::Popover;
+use crate::ui::components::recent::Recent;
+use crate::ui::components::share::ShareLink;
 use crate::ui::components::result::RunResult;
+use crate::ui::components::scratchpad::Scratchpad;
 use crate::ui::layout::{layout_folded, Layout};
+use crate::share::Selected;
+use crate::ui::location::{self, use_hash_change};
+use crate::ui::opening::Opener;
 use crate::ui::replay::Replay;
-use crate::ui::sample_files;
-use crate::ui::samples::{Sample, SAMPLES};
+use crate::ui::samples::Sample;
 use crate::ui::state::{Action, Playground, Run, Texts};
 use crate::ui::state_source::state_offset;
 use crate::ui::storage;
@@ -37,15 +46,16 @@ use crate::ui::storage;
 pub fn App() -> Html {
     let state = use_reducer(Playground::restore);
     use_effect_with(state.texts.clone(), |texts| storage::save(texts));
+    let opener = Opener { state: state.clone(), notice: use_state(|| None) };
     {
-        // A first visit opens the first sample.
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if state.is_blank() {
-                open_sample(&state, &SAMPLES[0], false);
-            }
-        });
+        // A link opens what it holds; a first visit without one opens the first sample.
+        let opener = opener.clone();
+        use_effect_with((), move |_| opener.link(&location::fragment(), opener.state.is_blank()));
     }
+    use_hash_change({
+        let opener = opener.clone();
+        Callback::from(move |fragment: String| opener.link(&fragment, false))
+    });
 
     let problems = use_memo(state.texts.clone(), live_problems);
     let last_drawing = use_mut_ref(|| (Rc::new(Layout::default()), Rc::new(Flow::default())));
@@ -88,9 +98,11 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |p: Problem| state.dispatch(Action::Reveal(p.pane, p.from)))
     };
-    let on_sample = {
-        let state = state.clone();
-        Callback::from(move |sample: &'static Sample| open_sample(&state, sample, true))
+    let on_sample = { let opener = opener.clone(); Callback::from(move |sample: &'static Sample| opener.sample(sample)) };
+    let on_restore = { let opener = opener.clone(); Callback::from(move |index| opener.restore(index)) };
+    let export_name = match &state.origin {
+        Some(Selected::Sample(id) | Selected::Exercise(id)) => id.clone(),
+        None => "state-machine".into(),
     };
     let running = matches!(state.run, Run::Running(_));
     let calling = match &state.run {
@@ -99,12 +111,29 @@ pub fn App() -> Html {
     };
     html! {
         <div class="app">
-            <Header running={running} on_run={on_run.clone()} on_stop={on_stop} on_sample={on_sample} />
+            <Header running={running} on_run={on_run.clone()} on_stop={on_stop}>
+                <Popover label="Samples" class="samples" title="Open a sample" modal=true>
+                    <Gallery on_pick={on_sample} current={match &state.origin { Some(Selected::Sample(id)) => Some(AttrValue::from(id.clone())), _ => None }} />
+                </Popover>
+                <Popover label="Recent" class="recent" title="Open a workspace you had before">
+                    <Recent on_restore={on_restore} />
+                </Popover>
+                <Popover label="Share" class="share" title="A link that opens this workspace">
+                    <ShareLink texts={state.texts.clone()} origin={state.origin.clone()} />
+                </Popover>
+                <Popover label="Export" class="export" title="Download the definition, the last run, the graph, a SAM template">
+                    <Export name={export_name} definition={AttrValue::from(state.texts.definition.to_string())}
+                            outcome={outcome.clone()} />
+                </Popover>
+            </Header>
             <Editors texts={state.texts.clone()} revision={state.revision} pane={state.pane} problems={(*problems).clone()}
                      run_problems={Rc::new(outcome.as_ref().map(|o| o.problems.clone()).unwrap_or_default())}
-                     reveal={state.reveal} on_run={on_run} on_select={on_select.clone()}
+                     reveal={state.reveal} on_run={on_run.clone()} on_select={on_select.clone()}
                      on_edit={dispatch(&state, |(pane, text)| Action::Edit(pane, text))}
-                     on_show={dispatch(&state, Action::Show)} />
+                     on_show={dispatch(&state, Action::Show)}>
+                <Scratchpad input={state.texts.input.clone()} outcome={outcome.clone()} cursor={state.cursor}
+                            selected={state.selected.clone()} on_run={on_run.clone()} />
+            </Editors>
             <section class="run-view">
                 <div class="graph-scroll">
                     if drawing.1 {
@@ -121,6 +150,10 @@ pub fn App() -> Html {
                            on_callback_error={dispatch(&state, Action::CallbackError)} />
             </section>
             <Events outcome={outcome} cursor={state.cursor} on_seek={on_seek} />
+            if let Some(notice) = (*opener.notice).clone() {
+                <NoticeBar notice={notice} on_undo={{ let o = opener.clone(); Callback::from(move |()| o.undo()) }}
+                           on_close={{ let n = opener.notice.clone(); Callback::from(move |()| n.set(None)) }} />
+            }
         </div>
     }
 }
@@ -248,41 +281,11 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("the page has a document")
 }
 
-fn confirm(question: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
-}
-
-/// Fetches `sample`'s files and puts them in the editors (after a confirmation when `ask` and the
-/// editors hold something else).
-fn open_sample(state: &UseReducerHandle<Playground>, sample: &'static Sample, ask: bool) {
-    let (current, dispatcher) = (state.texts.clone(), state.dispatcher());
-    yew::platform::spawn_local(async move {
-        match sample_files::fetch(sample).await {
-            Ok(texts) => {
-                if !ask
-                    || texts == current
-                    || confirm(&format!("Replace the editors' text with the sample \"{}\"?", sample.title))
-                {
-                    dispatcher.dispatch(Action::LoadSample(sample, texts));
-                }
-            }
-            Err(e) => alert(&e),
-        }
-    });
-}
-
-fn alert(message: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.alert_with_message(message);
-    }
-}
-
 /// Problems found while typing: the definition's diagnostics, input that is not JSON, mock syntax errors.
 fn live_problems(texts: &Texts) -> Rc<Vec<Problem>> {
-    let mut problems: Vec<Problem> = match definition::parse(&texts.definition) {
-        Ok(_) => Vec::new(),
-        Err(diagnostics) => diagnostics.iter().map(|d| Problem::diagnostic(&texts.definition, d)).collect(),
-    };
+    // Warnings too (a key written twice, an unreachable state), not only what stops a run.
+    let mut problems: Vec<Problem> =
+        validate::validate(&texts.definition).iter().map(|d| Problem::diagnostic(&texts.definition, d)).collect();
     if let Err(e) = Value::parse(&texts.input) {
         problems.push(Problem::json(Pane::Input, &texts.input, &e));
     }

@@ -5,14 +5,24 @@ pub mod gesture;
 pub mod layout;
 pub mod player;
 pub mod replay;
+pub mod export_files;
+pub mod gallery;
 pub mod samples;
+pub mod scratchpad;
 pub mod state_source;
 pub mod viewport;
+pub mod workspaces;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod download;
+#[cfg(target_arch = "wasm32")]
+mod location;
+#[cfg(target_arch = "wasm32")]
+mod opening;
 #[cfg(target_arch = "wasm32")]
 mod sample_files;
 #[cfg(target_arch = "wasm32")]

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::Pane;
+use crate::share::Selected;
 use crate::ui::player::{advance, Speed};
 use crate::ui::samples::Sample;
 use crate::ui::storage;
@@ -67,6 +68,8 @@ pub struct Playground {
     pub callback_error: Option<AttrValue>,
     /// The state selected on the graph (shown by the inspector).
     pub selected: Option<Rc<str>>,
+    /// The sample or exercise the workspace was opened from.
+    pub origin: Option<Selected>,
     /// The player is playing the run (moving the cursor on).
     pub playing: bool,
     pub speed: Speed,
@@ -84,6 +87,8 @@ pub enum Action {
     Show(Pane),
     /// A sample's texts arrived.
     LoadSample(&'static Sample, Texts),
+    /// A whole workspace replaces the editors' (from a link, the recent list, an undo).
+    LoadWorkspace(Texts, Option<Selected>),
     /// A run started.
     Started,
     /// The run is calling the mock of this state.
@@ -123,6 +128,7 @@ impl Playground {
             reveal: None,
             callback_error: None,
             selected: None,
+            origin: storage::current().and_then(|c| c.selected),
             playing: false,
             speed: storage::load_speed().unwrap_or(Speed::Normal),
             breakpoints: Rc::default(),
@@ -133,6 +139,20 @@ impl Playground {
     /// Nothing was ever saved or loaded: a first visit.
     pub fn is_blank(&self) -> bool {
         self.texts.definition.is_empty() && self.texts.input.is_empty() && self.texts.mocks.is_empty()
+    }
+
+    /// Replaces the editors' texts; the run shown was of others.
+    fn load(&mut self, texts: Texts, origin: Option<Selected>) {
+        self.texts = texts;
+        self.revision += 1;
+        self.origin = origin;
+        self.hint = None;
+        self.run = Run::Idle;
+        self.cursor = 0;
+        self.selected = None;
+        self.playing = false;
+        self.breakpoints = Rc::default();
+        self.folded = Rc::default();
     }
 
     /// The finished run's outcome, if any.
@@ -163,15 +183,10 @@ impl Reducible for Playground {
             }
             Action::Show(pane) => next.pane = pane,
             Action::LoadSample(sample, texts) => {
-                next.texts = texts;
-                next.revision += 1;
+                next.load(texts, Some(Selected::Sample(sample.id.into())));
                 next.hint = Some(sample);
-                next.run = Run::Idle;
-                next.cursor = 0;
-                next.playing = false;
-                next.breakpoints = Rc::default();
-                next.folded = Rc::default();
             }
+            Action::LoadWorkspace(texts, origin) => next.load(texts, origin),
             Action::Started => {
                 next.run = Run::Running(None);
                 next.cursor = 0;

@@ -3,15 +3,32 @@
 
 use serde_json::Value as Json;
 
-/// Whether `actual` matches `expected`; `redacted` turns placeholders in expected strings into wildcards.
-pub fn matches(expected: &Json, actual: &Json, redacted: bool) -> bool {
+/// What a case's recording replaced: whether it is redacted at all, and the words its test
+/// registered as replacements (the case's `placeholders`, such as `activity_arn`).
+#[derive(Default)]
+pub struct Redactions {
+    pub on: bool,
+    pub words: Vec<String>,
+}
+
+impl Redactions {
+    pub fn of(case: &Json) -> Redactions {
+        let words = case["placeholders"].as_array().into_iter().flatten().filter_map(Json::as_str);
+        Redactions { on: case["redacted"].as_bool().unwrap_or(false), words: words.map(str::to_string).collect() }
+    }
+
+    fn is_placeholder(&self, s: &str) -> bool {
+        self.on && (is_placeholder(s) || self.words.iter().any(|w| w == s))
+    }
+}
+
+/// Whether `actual` matches `expected`, placeholders in expected strings read as wildcards.
+pub fn matches(expected: &Json, actual: &Json, r: &Redactions) -> bool {
     match (expected, actual) {
-        (Json::String(e), Json::String(a)) => e == a || (redacted && (is_placeholder(e) || wildcard(e, a))) || is_time_word(e),
-        (Json::String(e), _) if (redacted && is_placeholder(e)) || is_time_word(e) => true,
-        (Json::Array(e), Json::Array(a)) => e.len() == a.len() && e.iter().zip(a).all(|(x, y)| matches(x, y, redacted)),
-        (Json::Object(e), Json::Object(a)) => {
-            e.len() == a.len() && e.iter().all(|(k, v)| a.get(k).is_some_and(|w| matches(v, w, redacted)))
-        }
+        (Json::String(e), Json::String(a)) => e == a || r.is_placeholder(e) || (r.on && wildcard(e, a)) || is_time_word(e),
+        (Json::String(e), _) if r.is_placeholder(e) || is_time_word(e) => true,
+        (Json::Array(e), Json::Array(a)) => e.len() == a.len() && e.iter().zip(a).all(|(x, y)| matches(x, y, r)),
+        (Json::Object(e), Json::Object(a)) => e.len() == a.len() && e.iter().all(|(k, v)| a.get(k).is_some_and(|w| matches(v, w, r))),
         _ => expected == actual,
     }
 }

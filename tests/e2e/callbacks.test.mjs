@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { browserSuite, setText, screenshot } from "./harness.mjs";
+import { browserSuite, openSample, setText, screenshot } from "./harness.mjs";
 
 const suite = browserSuite();
 const mocks = readFileSync(new URL("../../samples/stock-trading/mocks.js", import.meta.url), "utf8");
@@ -16,7 +16,7 @@ const withoutApprover = mocks.replace(/ {2}"Request Human Approval":[\s\S]*?\n {
 async function waiting() {
   const errors = [];
   const page = await suite.open(errors);
-  await page.locator("select.samples").selectOption("stock-trading");
+  await openSample(page, "stock-trading");
   assert.ok(!withoutApprover.includes("sendTaskSuccess"), "the approver is removed");
   await setText(page, "Mocks", withoutApprover);
   await page.locator("button.run").click();

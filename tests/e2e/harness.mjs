@@ -51,7 +51,7 @@ export function launch() {
 
 /**
  * Registers the test file's set-up: dist/ served and Chromium started before its tests, both
- * stopped after. `open(errors)` gives a fresh page (own storage) that records uncaught errors.
+ * stopped after. `open(errors, at)` gives a fresh page (own storage) that records uncaught errors.
  */
 export function browserSuite() {
   const suite = {};
@@ -63,7 +63,8 @@ export function browserSuite() {
     await suite.browser?.close();
     suite.served?.server.close();
   });
-  suite.open = (errors = []) => openPage(suite.browser, suite.served.url, errors);
+  // `at` is appended to the page's address (a fragment such as "#sample=batch-job").
+  suite.open = (errors = [], at = "") => openPage(suite.browser, suite.served.url + at, errors);
   return suite;
 }
 
@@ -91,6 +92,12 @@ export async function setText(page, pane, text) {
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(text);
+}
+
+/** Opens a sample from the gallery (the Samples button). */
+export async function openSample(page, id) {
+  await page.locator("button.samples").click();
+  await page.locator(`.gallery .card[data-sample="${id}"]`).click();
 }
 
 /** A pane's text as the editor holds it. */

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, run, screenshot } from "./harness.mjs";
+import { browserSuite, openSample, run, screenshot } from "./harness.mjs";
 
 const suite = browserSuite();
 
@@ -18,7 +18,7 @@ async function position(page) {
 }
 
 async function lottery(page) {
-  await page.locator("select.samples").selectOption("employee-lottery");
+  await openSample(page, "employee-lottery");
   await page.locator(".hint").waitFor();
   await state(page, "Validate Winners").waitFor();
 }
@@ -182,7 +182,7 @@ test("the graph pans, zooms and fits, and a clicked state is selected and shown 
 test("a Map shows its iterations' progress, and the speed survives a reload", async () => {
   const errors = [];
   const page = await suite.open(errors);
-  await page.locator("select.samples").selectOption("map-inline");
+  await openSample(page, "map-inline");
   await page.locator(".hint").waitFor();
   await page.locator(".player .speed select").selectOption("instant");
   assert.equal(await run(page), "SUCCEEDED");
@@ -205,7 +205,7 @@ test("a Map shows its iterations' progress, and the speed survives a reload", as
 test("a Wait shows the virtual time it still waits at the moment shown", async () => {
   const errors = [];
   const page = await suite.open(errors);
-  await page.locator("select.samples").selectOption("wait-timer");
+  await openSample(page, "wait-timer");
   await page.locator(".hint").waitFor();
   await page.locator(".player .speed select").selectOption("instant");
   assert.equal(await run(page), "SUCCEEDED");

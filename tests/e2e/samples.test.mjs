@@ -1,4 +1,4 @@
-// Every sample, picked from the Samples menu, runs in the page to the outcome its README states
+// Every sample, opened from the Samples gallery, runs in the page to the outcome its README states
 // (the line "**Outcome:** `STATUS`"), as it does in the CLI (tests/samples.rs).
 
 import { test } from "node:test";
@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { browserSuite, run, screenshot } from "./harness.mjs";
+import { browserSuite, openSample, run, screenshot } from "./harness.mjs";
 
 const suite = browserSuite();
 const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../samples");
@@ -18,7 +18,7 @@ for (const id of readdirSync(samples).filter((d) => existsSync(path.join(samples
   test(`the sample ${id} runs to ${expected}`, async () => {
     const errors = [];
     const page = await suite.open(errors);
-    await page.locator("select.samples").selectOption(id);
+    await openSample(page, id);
     await page.locator(".hint", { hasText: readme.match(/^# (.+)$/m)[1] }).waitFor();
     assert.equal(await page.locator(".editors .problem").count(), 0, "the sample has no problems");
     assert.equal(await run(page, { timeout: 30000 }), expected);

@@ -8,6 +8,9 @@ import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { javascript } from "@codemirror/lang-javascript";
 import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { syntaxError } from "./mock-host.js";
+import { formatBar, formatJson } from "./format.js";
+import { jsonataMarks } from "./jsonata-marks.js";
+import { follow, systemTheme } from "./theme.js";
 
 // Live syntax checking of the mock file, with the same parser the mock host checks it with.
 const mockSyntaxLinter = linter((view) => {
@@ -17,20 +20,27 @@ const mockSyntaxLinter = linter((view) => {
   return [{ from, to: Math.min(from + 1, view.state.doc.length), severity: "error", message: `SyntaxError: ${error.cause}` }];
 });
 
+const jsonTools = [formatBar, keymap.of([{ key: "Shift-Alt-f", run: formatJson }])];
+
 function languageExtensions(language) {
   switch (language) {
     case "javascript":
       return [javascript(), mockSyntaxLinter];
-    case "json-live":
-      return [json(), linter(jsonParseLinter())];
-    default:
+    case "jsonata":
+      return [];
+    case "json-plain":
       return [json()];
+    case "json-live":
+      return [json(), linter(jsonParseLinter()), jsonTools];
+    default:
+      return [json(), jsonataMarks, jsonTools];
   }
 }
 
 /**
  * An editor in `parent`. `language` is "json" (diagnostics come from the caller), "json-live"
- * (checked as you type) or "javascript". `onChange(text)` runs after every edit, `onRun()` on
+ * (checked as you type), "javascript", or for the scratchpad's small editors "jsonata" (plain)
+ * and "json-plain" (no Format bar, no checks). `onChange(text)` runs after every edit, `onRun()` on
  * Ctrl/Cmd+Enter.
  */
 export function createEditor(parent, language, doc, onChange, onRun) {
@@ -44,6 +54,7 @@ export function createEditor(parent, language, doc, onChange, onRun) {
         // ARNs are long and the panel is narrow: wrap rather than scroll sideways.
         EditorView.lineWrapping,
         lintGutter(),
+        systemTheme(),
         languageExtensions(language),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
@@ -51,6 +62,7 @@ export function createEditor(parent, language, doc, onChange, onRun) {
       ],
     }),
   });
+  const forget = follow(view);
   return {
     /** Replaces the whole text (loading a sample); not reported through onChange. */
     setText(text) {
@@ -73,6 +85,7 @@ export function createEditor(parent, language, doc, onChange, onRun) {
       view.focus();
     },
     destroy() {
+      forget();
       view.destroy();
     },
   };

@@ -2,6 +2,8 @@
 
 import { createEditor } from "./editor.js";
 import { MockHost, syntaxError } from "./mock-host.js";
+import { installSplitters } from "./splitters.js";
+import { installFatal } from "./fatal.js";
 
 let mockHost = null;
 
@@ -18,3 +20,8 @@ globalThis.aslplay = {
     return error && JSON.stringify(error);
   },
 };
+
+addEventListener("DOMContentLoaded", () => {
+  installFatal();
+  installSplitters();
+});

@@ -185,7 +185,10 @@ impl Event {
                 }
                 ("stateExitedEventDetails", d)
             }
-            StateAborted { name, .. } => ("stateExitedEventDetails", json!({"name": &**name})),
+            // AWS records `TaskStateAborted` and its kin bare, without the state's name (the
+            // recorded Parallel and Map cases all show it so); the name stays in the event for
+            // the page, which also finds it along `previousEventId`.
+            StateAborted { .. } => return self.envelope(None),
             EvaluationFailed { error, cause, location, state } => {
                 let mut d = json!({"error": &**error, "state": &**state});
                 if let Some(l) = location {

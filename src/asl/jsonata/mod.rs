@@ -25,6 +25,7 @@ mod error;
 mod eval;
 mod functions;
 pub mod regex_engine;
+mod report;
 mod syntax;
 mod value;
 
@@ -36,6 +37,7 @@ use crate::asl::json::Value;
 use crate::asl::random::Random;
 
 pub use error::JsonataError;
+pub use report::{try_expression, Tried};
 
 /// Variables supplied by the host (`$states`, workflow variables), looked up by name without `$`.
 pub trait Bindings {

@@ -12,7 +12,7 @@ use crate::bridge::js::{create_editor, EditorHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    /// `json`, `json-live` or `javascript` (see www/js/editor.js).
+    /// `json`, `json-live`, `javascript`, `jsonata` or `json-plain` (see www/js/editor.js).
     pub language: &'static str,
     pub text: Rc<str>,
     pub revision: u32,

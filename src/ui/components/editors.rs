@@ -25,6 +25,9 @@ pub struct EditorsProps {
     pub on_show: Callback<Pane>,
     pub on_run: Callback<()>,
     pub on_select: Callback<Problem>,
+    /// Shown under the problems (the JSONata scratchpad).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component]
@@ -55,6 +58,7 @@ pub fn Editors(props: &EditorsProps) -> Html {
             <div class="tabs" role="tablist">{ for tabs }</div>
             <div class="editor-stack">{ for editors }</div>
             <Problems problems={props.problems.clone()} on_select={props.on_select.clone()} />
+            { props.children.clone() }
         </section>
     }
 }

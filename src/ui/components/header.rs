@@ -1,36 +1,25 @@
-//! The top bar: the name, the samples, and Run / Stop.
+//! The top bar: the name, the page's menus (given as children: samples, recent, share, export, and
+//! whatever else opens a panel), and Run / Stop.
 
 use yew::prelude::*;
-
-use crate::ui::samples::{Sample, SAMPLES};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub running: bool,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
-    pub on_sample: Callback<&'static Sample>,
+    /// The menus, in order.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let on_sample = props.on_sample.clone();
-    let pick = Callback::from(move |e: Event| {
-        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Some(sample) = SAMPLES.iter().find(|s| s.id == select.value()) {
-            on_sample.emit(sample);
-        }
-        select.set_value("");
-    });
-    let options = SAMPLES.iter().map(|s| html! { <option value={s.id}>{ s.title }</option> });
     html! {
         <header class="topbar">
             <h1>{ "aslplay" }</h1>
             <span class="tagline">{ "AWS Step Functions playground" }</span>
-            <select class="samples" onchange={pick} aria-label="Samples">
-                <option value="" selected=true>{ "Samples…" }</option>
-                { for options }
-            </select>
+            <nav class="menus">{ props.children.clone() }</nav>
             <span class="spacer" />
             <button class="run" onclick={props.on_run.reform(|_| ())} disabled={props.running}
                     title="Run the state machine (Ctrl+Enter)">{ "▶ Run" }</button>

@@ -1,0 +1,87 @@
+// The editors as a user works them: Format re-indents JSON without touching its values, JSONata
+// inside "{% %}" reads as code, the panes resize and keep their sizes, and the page follows the
+// system's dark setting.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { browserSuite, editor, getText, screenshot, setText } from "./harness.mjs";
+
+const suite = browserSuite();
+
+test("Format re-indents the definition, keeps big numbers and duplicate keys, and undoes in one step", async () => {
+  const page = await suite.open();
+  const squeezed = '{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"big":12345678901234567890,"n":1.50},"End":true}},"StartAt":"A"}';
+  await setText(page, "Definition", squeezed);
+  await editor(page, "Definition").getByRole("button", { name: "Format" }).click();
+  const formatted = await getText(page, "Definition");
+  assert.match(formatted, /^\{\n  "StartAt": "A",\n  "States": \{\n    "A": \{\n      "Type": "Pass",/);
+  assert.ok(formatted.includes("12345678901234567890") && formatted.includes("1.50"), "numbers keep their digits");
+  assert.equal(formatted.match(/"StartAt"/g).length, 2, "the duplicate key stays, for the validator to report");
+  await page.locator(".problem.warning", { hasText: "StartAt" }).waitFor();
+
+  await page.keyboard.press("ControlOrMeta+z");
+  assert.equal(await getText(page, "Definition"), squeezed);
+
+  // Shift+Alt+F does the same in the input.
+  await setText(page, "Input", '{"a":[1,2,{"b":null}]}');
+  await page.keyboard.press("Shift+Alt+F");
+  assert.equal(await getText(page, "Input"), '{\n  "a": [\n    1,\n    2,\n    {\n      "b": null\n    }\n  ]\n}');
+});
+
+test("JSONata expressions in the definition are marked as code", async () => {
+  const page = await suite.open();
+  await setText(page, "Definition", JSON.stringify({
+    QueryLanguage: "JSONata", StartAt: "A",
+    States: { A: { Type: "Pass", Output: { total: "{% $sum($states.input.items) %}", plain: "not an expression" }, End: true } },
+  }, null, 2));
+  const marked = editor(page, "Definition").locator(".cm-jsonata");
+  await marked.first().waitFor();
+  assert.deepEqual(await marked.allTextContents(), ["{% $sum($states.input.items) %}"]);
+  assert.deepEqual(await editor(page, "Definition").locator(".cm-jsonata-var").allTextContents(), ["$sum", "$states"]);
+});
+
+test("the panes resize by dragging, and keep their sizes after a reload", async () => {
+  const page = await suite.open();
+  const width = () => page.locator(".app > .editors").evaluate((e) => e.getBoundingClientRect().width);
+  const before = await width();
+  const bar = await page.locator(".splitter.vertical").boundingBox();
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + 200, bar.y + 200, { steps: 4 });
+  await page.mouse.up();
+  const after = await width();
+  assert.ok(Math.abs(after - before - 200) < 12, `the editors grew by the drag (${before} → ${after})`);
+
+  const rows = await page.locator(".splitter.horizontal").boundingBox();
+  const eventsHeight = () => page.locator(".app > .events").evaluate((e) => e.getBoundingClientRect().height);
+  const tall = await eventsHeight();
+  await page.mouse.move(rows.x + 300, rows.y + rows.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(rows.x + 300, rows.y - 100, { steps: 4 });
+  await page.mouse.up();
+  assert.ok(Math.abs((await eventsHeight()) - tall - 100) < 12, "the events grew by the drag");
+
+  await page.reload();
+  await page.locator(".cm-editor").first().waitFor();
+  assert.ok(Math.abs((await width()) - after) < 2, "the width survived the reload");
+  await page.locator(".splitter.vertical").dblclick();
+  assert.ok(Math.abs((await width()) - before) < 2, "a double-click restores the default");
+});
+
+test("the page and the editors follow the system's dark setting", async () => {
+  const page = await suite.open();
+  const colours = () => page.evaluate(() => ({
+    page: getComputedStyle(document.body).backgroundColor,
+    editor: getComputedStyle(document.querySelector(".cm-editor")).backgroundColor,
+  }));
+  await page.emulateMedia({ colorScheme: "light" });
+  const light = await colours();
+  await page.emulateMedia({ colorScheme: "dark" });
+  // The editors switch on the media query's change event.
+  await page.waitForFunction((before) => getComputedStyle(document.querySelector(".cm-editor")).backgroundColor !== before, light.editor);
+  const dark = await colours();
+  const brightness = (rgb) => rgb.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  assert.ok(brightness(dark.page) < 200 && brightness(light.page) > 600, `page ${light.page} → ${dark.page}`);
+  assert.notEqual(dark.editor, light.editor, "the editor switched theme without a reload");
+  await screenshot(page, "editors-dark");
+});
