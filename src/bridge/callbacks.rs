@@ -9,7 +9,7 @@ use crate::integrations::driver::ApiError;
 use crate::integrations::Run;
 
 /// A task waiting for its token.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pending {
     pub token: String,
     /// The waiting Task state.

@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::asl;
 
 /// One history event, ready to show.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventRow {
     /// The event's id, from 1.
     pub id: i64,
@@ -17,6 +17,8 @@ pub struct EventRow {
     pub details: String,
     /// The event reports an error (`…Failed`, `…TimedOut`, `…Aborted`).
     pub failure: bool,
+    /// When it happened (virtual time, milliseconds since the epoch), if its timestamp reads.
+    pub time: Option<i64>,
 }
 
 /// The rows of `{"events": [...]}`.
@@ -33,7 +35,8 @@ pub fn rows(history: &Value) -> Vec<EventRow> {
         let inherited = previous.and_then(|p| rows.iter().rev().find(|r| r.id == p)).and_then(|r| r.state.clone());
         let state = named.map(str::to_owned).or(inherited).filter(|_| !kind.starts_with("Execution"));
         let failure = ["Failed", "TimedOut", "Aborted"].iter().any(|s| kind.ends_with(s));
-        rows.push(EventRow { id, kind, state, details: details.map(unpacked).unwrap_or_default(), failure });
+        let time = event.get("timestamp").and_then(Value::as_str).and_then(asl::timestamp::parse);
+        rows.push(EventRow { id, kind, state, details: details.map(unpacked).unwrap_or_default(), failure, time });
     }
     rows
 }

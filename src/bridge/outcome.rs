@@ -11,7 +11,7 @@ use crate::bridge::history::{rows, EventRow};
 use crate::bridge::problems::Problem;
 
 /// A finished (or refused) run.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// AWS's status word (`SUCCEEDED`, `FAILED`, `TIMED_OUT`, `ABORTED`), `RUNNING` for an execution
     /// stuck waiting, or `NOT_STARTED` when the run could not start.

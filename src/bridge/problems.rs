@@ -29,7 +29,7 @@ impl Pane {
 }
 
 /// A located message.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The editor the problem is in.
     pub pane: Pane,

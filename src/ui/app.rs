@@ -7,11 +7,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use std::collections::BTreeSet;
+
 use crate::asl::validate;
-use crate::asl::graph::graph;
+use crate::asl::graph::{graph, Flow};
 use crate::asl::json::Value;
 use crate::bridge::callbacks::Answer;
 use crate::bridge::driver::Ending;
+use crate::bridge::outcome::Outcome;
 use crate::bridge::js;
 use crate::bridge::problems::{Pane, Problem};
 use crate::bridge::reply;
@@ -19,11 +22,12 @@ use crate::bridge::session::{self, Live, Sources};
 use crate::ui::components::editors::Editors;
 use crate::ui::components::events::Events;
 use crate::ui::components::exercise::ExercisePanel;
-use crate::ui::components::graph::Graph;
+use crate::ui::components::graph::{Graph, Pick};
 use crate::ui::components::export::Export;
 use crate::ui::components::gallery::Gallery;
 use crate::ui::components::header::Header;
 use crate::ui::components::notice::NoticeBar;
+use crate::ui::components::player::Player;
 use crate::ui::components::popover::Popover;
 use crate::ui::components::recent::Recent;
 use crate::ui::components::share::ShareLink;
@@ -35,20 +39,18 @@ use crate::ui::components::compare::Compare;
 use crate::ui::components::inspector::Inspector;
 use crate::ui::components::panel_tabs::PanelTabs;
 use crate::ui::components::variables::Variables;
-use crate::ui::layout::{layout, Layout};
+use crate::ui::layout::{layout_folded, Layout};
 use crate::ui::learn::{Event, Side};
 use crate::ui::learn_runs::LearnRuns;
 use crate::ui::learn_storage;
 use crate::share::Selected;
 use crate::ui::location::{self, use_hash_change};
 use crate::ui::opening::Opener;
-use crate::ui::replay::snapshot;
+use crate::ui::replay::Replay;
 use crate::ui::samples::Sample;
 use crate::ui::state::{Action, Playground, Run, Tab, Texts};
+use crate::ui::state_source::state_offset;
 use crate::ui::storage;
-
-/// The replay of a run takes about this long, whatever its length (within per-event bounds).
-const REPLAY_MS: usize = 2400;
 
 #[function_component]
 pub fn App() -> Html {
@@ -67,23 +69,20 @@ pub fn App() -> Html {
     });
 
     let problems = use_memo(state.texts.clone(), live_problems);
-    let last_drawing = use_mut_ref(|| Rc::new(Layout::default()));
-    let drawing = use_memo(state.texts.definition.clone(), move |text| draw(text, &last_drawing));
-    let outcome = state.outcome().cloned();
-    let snap = use_memo((outcome.clone(), state.cursor), |(outcome, cursor)| {
-        Rc::new(outcome.as_ref().map(|o| snapshot(&o.events, *cursor)).unwrap_or_default())
+    let last_drawing = use_mut_ref(|| (Rc::new(Layout::default()), Rc::new(Flow::default())));
+    let drawing = use_memo((state.texts.definition.clone(), state.folded.clone()), move |(text, folded)| {
+        draw(text, folded, &last_drawing)
     });
+    let outcome = state.outcome().cloned();
+    let replay = use_replay(outcome.as_ref(), &drawing.2);
+    let snap = use_memo((outcome.as_ref().map(Rc::as_ptr), state.cursor), {
+        let (outcome, replay) = (outcome.clone(), replay.clone());
+        move |(_, cursor)| Rc::new(outcome.map(|o| replay.at(&o.events, *cursor)).unwrap_or_default())
+    });
+    use_player_timer(&state);
 
     let stop = use_mut_ref(|| Rc::new(Cell::new(false)));
-    // Each run, and each click in the events, gets a new generation; a replay of an older one stops.
-    let generation = use_mut_ref(|| 0u32);
-    let runner = Runner {
-        state: state.clone(),
-        busy: use_mut_ref(|| false),
-        stop: stop.clone(),
-        generation: generation.clone(),
-        live: use_mut_ref(|| None),
-    };
+    let runner = Runner { state: state.clone(), busy: use_mut_ref(|| false), stop: stop.clone(), live: use_mut_ref(|| None) };
     let learn_runs = LearnRuns { state: state.clone(), busy: runner.busy.clone(), live: runner.live.clone() };
     let on_run = { let runner = runner.clone(); Callback::from(move |()| runner.start()) };
     let on_answer = Callback::from(move |(token, answer): (String, Answer)| runner.answer(&token, answer));
@@ -93,11 +92,18 @@ pub fn App() -> Html {
         stop.borrow().set(true);
         js::stop_mocks();
     });
-    let on_seek = {
-        let (state, generation) = (state.clone(), generation.clone());
-        Callback::from(move |n| {
-            *generation.borrow_mut() += 1;
-            state.dispatch(Action::Seek(n));
+    let on_seek = dispatch(&state, Action::Seek);
+    let on_pick = {
+        let state = state.clone();
+        Callback::from(move |pick: Pick| match pick {
+            Pick::Select(name) => {
+                if let Some(offset) = state_offset(&state.texts.definition, &name) {
+                    state.dispatch(Action::Reveal(Pane::Definition, offset));
+                }
+                state.dispatch(Action::Select(Some(name.into())));
+            }
+            Pick::Breakpoint(name) => state.dispatch(Action::ToggleBreakpoint(name)),
+            Pick::Fold(name) => state.dispatch(Action::ToggleFold(name)),
         })
     };
     let on_select = {
@@ -152,7 +158,11 @@ pub fn App() -> Html {
                     if drawing.1 {
                         <p class="banner">{ "The definition has errors (see Problems): the graph shows its last readable version." }</p>
                     }
-                    <Graph layout={drawing.0.clone()} snapshot={(*snap).clone()} stale={drawing.1} calling={calling} coverage={coverage} />
+                    <Graph layout={drawing.0.clone()} snapshot={(*snap).clone()} stale={drawing.1} calling={calling} coverage={coverage}
+                           selected={state.selected.clone()} breakpoints={state.breakpoints.clone()} on_pick={on_pick} />
+                    <Player outcome={outcome.clone()} cursor={state.cursor} playing={state.playing} speed={state.speed}
+                            breakpoints={state.breakpoints.clone()} on_seek={on_seek.clone()}
+                            on_play={dispatch(&state, Action::Play)} on_speed={dispatch(&state, Action::SetSpeed)} />
                 </div>
                 <div class="side-panel">
                     <PanelTabs tab={state.tab} side={learn.side} exercise={learn.exercise.is_some()}
@@ -223,14 +233,39 @@ fn dispatch<T: 'static>(state: &UseReducerHandle<Playground>, action: impl Fn(T)
     Callback::from(move |value| state.dispatch(action(value)))
 }
 
-/// Runs (one at a time), then replays each run's events on the graph. A run waiting for callbacks
-/// is kept, for the user's answers to continue it.
+/// The replay of `outcome`'s history, prepared once per run (on the definition's `flow` then).
+#[hook]
+fn use_replay(outcome: Option<&Rc<Outcome>>, flow: &Flow) -> Rc<Replay> {
+    let cache = use_mut_ref(|| (std::ptr::null(), Rc::new(Replay::new(&[], &Flow::default()))));
+    let ptr = outcome.map_or(std::ptr::null(), Rc::as_ptr);
+    let mut cache = cache.borrow_mut();
+    if cache.0 != ptr {
+        *cache = (ptr, Rc::new(Replay::new(outcome.map_or(&[], |o| &o.events), flow)));
+    }
+    cache.1.clone()
+}
+
+/// While the player plays, moves it on at its speed.
+#[hook]
+fn use_player_timer(state: &UseReducerHandle<Playground>) {
+    let dispatcher = state.dispatcher();
+    let ticking = (state.playing, state.cursor, state.speed, state.outcome().map(Rc::as_ptr));
+    // A timer rather than animation frames: the page measured smoother with it (bench/page.mjs).
+    use_effect_with(ticking, move |&(playing, _, speed, _)| {
+        let timer = playing.then(|| {
+            gloo_timers::callback::Timeout::new(speed.interval_ms(), move || dispatcher.dispatch(Action::Tick))
+        });
+        move || drop(timer)
+    });
+}
+
+/// Runs (one at a time); the player then replays each run's events on the graph. A run waiting
+/// for callbacks is kept, for the user's answers to continue it.
 #[derive(Clone)]
 struct Runner {
     state: UseReducerHandle<Playground>,
     busy: Rc<RefCell<bool>>,
     stop: Rc<RefCell<Rc<Cell<bool>>>>,
-    generation: Rc<RefCell<u32>>,
     live: Rc<RefCell<Option<Live>>>,
 }
 
@@ -263,16 +298,14 @@ impl Runner {
         }
     }
 
-    /// Drives `live` (or a run started from the texts) until it ends or waits, then replays it.
+    /// Drives `live` (or a run started from the texts) until it ends or waits; the player then plays it.
     fn go(&self, live: Option<Live>) {
         let state = &self.state;
         state.dispatch(Action::Started);
         let stopped = Rc::new(Cell::new(false));
         *self.stop.borrow_mut() = stopped.clone();
-        *self.generation.borrow_mut() += 1;
-        let this_run = *self.generation.borrow();
         let (texts, dispatcher) = (state.texts.clone(), state.dispatcher());
-        let (busy, generation, slot) = (self.busy.clone(), self.generation.clone(), self.live.clone());
+        let (busy, slot) = (self.busy.clone(), self.live.clone());
         yew::platform::spawn_local(async move {
             let started = match live {
                 Some(live) => Ok(live),
@@ -289,17 +322,8 @@ impl Runner {
                 }
                 Err(refused) => refused,
             };
-            let count = outcome.events.len();
             dispatcher.dispatch(Action::Finished(outcome));
             *busy.borrow_mut() = false;
-            let pause = (REPLAY_MS / count.max(1)).clamp(30, 250) as u32;
-            for n in 1..=count {
-                gloo_timers::future::TimeoutFuture::new(pause).await;
-                if *generation.borrow() != this_run {
-                    return;
-                }
-                dispatcher.dispatch(Action::Seek(n));
-            }
         });
     }
 }
@@ -342,14 +366,27 @@ fn live_problems(texts: &Texts) -> Rc<Vec<Problem>> {
     Rc::new(problems)
 }
 
-/// The drawing of a definition, and whether it is stale: text that is not JSON keeps the last drawing.
-fn draw(text: &str, last: &RefCell<Rc<Layout>>) -> (Rc<Layout>, bool) {
+/// The drawing of a definition (with `folded` groups folded), whether it is stale (text that is not
+/// JSON keeps the last drawing), and its flow. The layout's time is measured as `aslplay:layout`
+/// for the page benchmark.
+fn draw(text: &str, folded: &BTreeSet<String>, last: &RefCell<(Rc<Layout>, Rc<Flow>)>) -> (Rc<Layout>, bool, Rc<Flow>) {
     match Value::parse(text) {
         Ok(value) => {
-            let fresh = Rc::new(layout(&graph(&value)));
-            *last.borrow_mut() = fresh.clone();
-            (fresh, false)
+            let flow = Rc::new(graph(&value));
+            let performance = web_sys::window().and_then(|w| w.performance());
+            if let Some(p) = &performance {
+                let _ = p.mark("aslplay:layout-start");
+            }
+            let fresh = Rc::new(layout_folded(&flow, folded));
+            if let Some(p) = &performance {
+                let _ = p.measure_with_start_mark("aslplay:layout", "aslplay:layout-start");
+            }
+            *last.borrow_mut() = (fresh.clone(), flow.clone());
+            (fresh, false, flow)
         }
-        Err(_) => (last.borrow().clone(), true),
+        Err(_) => {
+            let (layout, flow) = last.borrow().clone();
+            (layout, true, flow)
+        }
     }
 }

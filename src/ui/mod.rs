@@ -4,13 +4,17 @@
 pub mod compare;
 pub mod dataflow;
 pub mod event_filter;
+pub mod gesture;
 pub mod layout;
 pub mod learn;
+pub mod player;
 pub mod replay;
 pub mod export_files;
 pub mod gallery;
 pub mod samples;
 pub mod scratchpad;
+pub mod state_source;
+pub mod viewport;
 pub mod workspaces;
 pub mod timeline;
 pub mod variables;

@@ -98,6 +98,7 @@ mod tests {
             state: Some(state.into()),
             details: details.into(),
             failure: false,
+            time: None,
         };
         let events = vec![
             row(1, "PassStateEntered", "A", r#"{"input":{"n":1},"name":"A"}"#),

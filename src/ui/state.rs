@@ -1,5 +1,6 @@
 //! The page's state: one value changed only by [`Action`]s (Yew's `Reducible`).
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -10,6 +11,7 @@ use crate::share::Selected;
 use crate::testcases::Workspace;
 use crate::ui::learn::{Event, Learn, Side};
 use crate::ui::learn_storage;
+use crate::ui::player::{advance, Speed};
 use crate::ui::samples::Sample;
 use crate::ui::storage;
 use crate::ui::workspaces::Entry;
@@ -85,6 +87,13 @@ pub struct Playground {
     pub ran: Option<Rc<str>>,
     /// A run kept to compare the next ones with.
     pub pinned: Option<Rc<Outcome>>,
+    /// The player is playing the run (moving the cursor on).
+    pub playing: bool,
+    pub speed: Speed,
+    /// States the player stops at when they are entered.
+    pub breakpoints: Rc<BTreeSet<String>>,
+    /// Parallel and Map states the graph draws folded.
+    pub folded: Rc<BTreeSet<String>>,
 }
 
 /// The tabs beside the graph.
@@ -130,6 +139,15 @@ pub enum Action {
     Ran(Rc<str>),
     /// Keep this run for comparing (or drop the pinned one).
     Pin(Option<Rc<Outcome>>),
+    /// Play or pause.
+    Play(bool),
+    /// The player's timer: move on at the player's speed.
+    Tick,
+    SetSpeed(Speed),
+    /// Set or clear a breakpoint on a state.
+    ToggleBreakpoint(String),
+    /// Fold or unfold a Parallel or Map on the graph.
+    ToggleFold(String),
 }
 
 impl Playground {
@@ -151,6 +169,10 @@ impl Playground {
             tab: Tab::Result,
             ran: None,
             pinned: None,
+            playing: false,
+            speed: storage::load_speed().unwrap_or(Speed::Normal),
+            breakpoints: Rc::default(),
+            folded: Rc::default(),
         }
     }
 
@@ -168,6 +190,9 @@ impl Playground {
         self.run = Run::Idle;
         self.cursor = 0;
         self.selected = None;
+        self.playing = false;
+        self.breakpoints = Rc::default();
+        self.folded = Rc::default();
     }
 
     /// Replaces the editors' texts from elsewhere (a sample, a link, Recent): the test cases are the
@@ -223,6 +248,7 @@ impl Reducible for Playground {
             Action::Started => {
                 next.run = Run::Running(None);
                 next.cursor = 0;
+                next.playing = false;
                 next.hint = None;
                 next.callback_error = None;
                 next.learn.side = Side::Result;
@@ -231,9 +257,33 @@ impl Reducible for Playground {
             Action::Finished(outcome) => {
                 next.run = Run::Done(Rc::new(outcome));
                 next.cursor = 0;
+                next.playing = true;
             }
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
-            Action::Seek(n) => next.cursor = n,
+            Action::Seek(n) => {
+                next.cursor = n;
+                next.playing = false;
+            }
+            Action::Play(on) => {
+                let len = self.outcome().map_or(0, |o| o.events.len());
+                next.playing = on && len > 0;
+                if on && self.cursor >= len {
+                    next.cursor = 0;
+                }
+            }
+            Action::Tick => {
+                let Some(outcome) = self.outcome().filter(|_| self.playing) else { return self };
+                let rows = &outcome.events;
+                let stop = advance(rows, self.cursor, self.speed.step(rows.len()), &self.breakpoints);
+                next.cursor = stop.cursor;
+                next.playing = !stop.hit && stop.cursor < rows.len();
+            }
+            Action::SetSpeed(speed) => {
+                storage::save_speed(speed);
+                next.speed = speed;
+            }
+            Action::ToggleBreakpoint(state) => toggle(&mut next.breakpoints, state),
+            Action::ToggleFold(state) => toggle(&mut next.folded, state),
             Action::Select(state) => {
                 if state.is_some() {
                     next.tab = Tab::Inspector;
@@ -256,5 +306,12 @@ impl Reducible for Playground {
             }
         }
         Rc::new(next)
+    }
+}
+
+fn toggle(set: &mut Rc<BTreeSet<String>>, item: String) {
+    let set = Rc::make_mut(set);
+    if !set.remove(&item) {
+        set.insert(item);
     }
 }

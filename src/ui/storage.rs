@@ -1,11 +1,15 @@
-//! The workspaces ([`crate::ui::workspaces`]) in the browser's localStorage: read once, written on
-//! every change, quietly not at all where storage is unavailable or full.
+//! The workspaces ([`crate::ui::workspaces`]) and the player's speed in the browser's localStorage:
+//! read once, written on every change, quietly not at all where storage is unavailable or full.
 
 use std::cell::RefCell;
 
 use crate::testcases::TestCase;
+use crate::ui::player::Speed;
 use crate::ui::state::Texts;
 use crate::ui::workspaces::{Entry, Store, KEY, V1_KEY};
+
+/// Where the player's speed is kept.
+const SPEED_KEY: &str = "aslplay.speed.v1";
 
 thread_local! {
     static STORE: RefCell<Store> = RefCell::new(read());
@@ -80,4 +84,15 @@ pub fn save_tests(tests: &[TestCase]) {
             current.tests = tests.to_vec();
         }
     });
+}
+
+/// The player's speed chosen last.
+pub fn load_speed() -> Option<Speed> {
+    Speed::named(&storage()?.get_item(SPEED_KEY).ok()??)
+}
+
+pub fn save_speed(speed: Speed) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(SPEED_KEY, speed.name());
+    }
 }

@@ -15,7 +15,7 @@ const results = path.join(root, "test-results");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 
 /** Serves dist/ on a free port of 127.0.0.1; resolves to the server and its base URL. */
-async function serveDist() {
+export async function serveDist() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ""));
@@ -33,7 +33,7 @@ async function serveDist() {
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs (and a fresh profile). */
-function launch() {
+export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,

@@ -1,6 +1,8 @@
 //! The execution's history as a table, as the AWS console shows it: id, type, state, time since
 //! the start (the absolute time on hover), details expandable; filtered by state, type and text;
 //! exported in AWS's GetExecutionHistory shape. Clicking a row moves the graph to that moment.
+//! Only the rows in sight are drawn (rows have a fixed height, unless expanded), so a history of
+//! 25,000 events scrolls and replays smoothly.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -13,6 +15,10 @@ use crate::bridge::outcome::{pretty, Outcome};
 use crate::export::history_text;
 use crate::ui::components::download::download;
 use crate::ui::event_filter::{choices, relative, Filter};
+
+/// A row's height in pixels (as the style sheet fixes it), and the rows drawn beyond each edge of the view.
+const ROW_H: usize = 22;
+const SPARE_ROWS: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct EventsProps {
@@ -27,10 +33,41 @@ pub fn Events(props: &EventsProps) -> Html {
     let filter = use_state(Filter::default);
     let expanded = use_state(HashSet::<usize>::new);
     let times = use_memo(props.outcome.clone(), |o| o.as_ref().map(|o| times(o)).unwrap_or_default());
+    // The events the filter lets through, by index.
+    let visible = use_memo((props.outcome.clone(), (*filter).clone()), |(o, f)| {
+        o.as_ref().map(|o| o.events.iter().enumerate().filter(|(_, e)| f.matches(e)).map(|(i, _)| i).collect::<Vec<_>>()).unwrap_or_default()
+    });
+    // The scroll position and the view's height.
+    let sight = use_state(|| (0usize, 800usize));
+    let scroller = use_node_ref();
+    {
+        // The current row stays in sight as the player moves.
+        let scroller = scroller.clone();
+        use_effect_with((props.cursor, visible.clone()), move |(cursor, visible)| {
+            let Some(el) = scroller.cast::<web_sys::Element>() else { return };
+            let (top, height) = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
+            let row = visible.partition_point(|&i| i + 1 < *cursor) * ROW_H;
+            if row < top || row + 2 * ROW_H > top + height {
+                el.set_scroll_top(row.saturating_sub(height / 2) as i32);
+            }
+        });
+    }
+    let onscroll = {
+        let sight = sight.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            sight.set((el.scroll_top().max(0) as usize, el.client_height().max(0) as usize));
+        })
+    };
     let Some(outcome) = &props.outcome else {
         return html! { <section class="events"><h3>{ "Events" }</h3><p class="empty">{ "The run's history shows here." }</p></section> };
     };
-    let rows = outcome.events.iter().enumerate().filter(|(_, e)| filter.matches(e)).map(|(i, e)| {
+    let len = visible.len();
+    let first = (sight.0 / ROW_H).saturating_sub(SPARE_ROWS).min(len);
+    let last = (first + sight.1 / ROW_H + 2 * SPARE_ROWS).min(len);
+    let spacer = |rows: usize| (rows > 0).then(|| html! { <tr class="spacer" style={format!("height:{}px", rows * ROW_H)} /> });
+    let rows = visible[first..last].iter().map(|&i| {
+        let e = &outcome.events[i];
         let seek = props.on_seek.reform(move |_| i + 1);
         let class = classes!(
             (i + 1 == props.cursor).then_some("current"),
@@ -71,8 +108,7 @@ pub fn Events(props: &EventsProps) -> Html {
         let history = outcome.history.clone();
         Callback::from(move |_| download("execution-history.json", &history_text(&history)))
     };
-    let shown = outcome.events.iter().filter(|e| filter.matches(e)).count();
-    let count = if filter.is_empty() { format!("Events ({})", outcome.events.len()) } else { format!("Events ({shown} of {})", outcome.events.len()) };
+    let count = if filter.is_empty() { format!("Events ({})", outcome.events.len()) } else { format!("Events ({len} of {})", outcome.events.len()) };
     html! {
         <section class="events">
             <div class="events-bar">
@@ -92,10 +128,10 @@ pub fn Events(props: &EventsProps) -> Html {
                        }) } />
                 <button class="export-history" title="Download the history as AWS's GetExecutionHistory returns it" onclick={on_export}>{ "Export" }</button>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" ref={scroller} onscroll={onscroll}>
                 <table>
                     <thead><tr><th>{ "ID" }</th><th>{ "Type" }</th><th>{ "State" }</th><th>{ "Time" }</th><th>{ "Details" }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>{ for spacer(first) }{ for rows }{ for spacer(len - last) }</tbody>
                 </table>
             </div>
         </section>

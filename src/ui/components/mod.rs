@@ -12,6 +12,7 @@ pub mod gallery;
 pub mod graph;
 pub mod header;
 pub mod notice;
+pub mod player;
 pub mod popover;
 pub mod inspector;
 pub mod json_view;

@@ -9,7 +9,9 @@ pub mod draw;
 mod layers;
 mod place;
 
-use crate::asl::graph::{Edge, EdgeKind, Flow};
+use std::collections::BTreeSet;
+
+use crate::asl::graph::{Edge, EdgeKind, Flow, Node};
 
 /// Horizontal space between boxes of one layer.
 const H_GAP: f64 = 28.0;
@@ -54,6 +56,8 @@ pub struct Placed {
     pub detail: Option<String>,
     /// What the box stands for.
     pub role: Role,
+    /// A Parallel or Map drawn folded, as one box without its branches.
+    pub folded: bool,
     /// Top-left corner and size.
     pub x: f64,
     pub y: f64,
@@ -90,8 +94,13 @@ pub struct Layout {
 
 /// Lays out a top-level flow with Start and End markers, with a margin around it.
 pub fn layout(flow: &Flow) -> Layout {
+    layout_folded(flow, &BTreeSet::new())
+}
+
+/// [`layout`], with the Parallel and Map states named in `folded` drawn as one box each.
+pub fn layout_folded(flow: &Flow, folded: &BTreeSet<String>) -> Layout {
     let margin = 16.0;
-    let mut block = block(flow, true);
+    let mut block = block(flow, true, folded);
     block.shift(margin, margin);
     Layout { width: block.w + 2.0 * margin, height: block.h + 2.0 * margin, boxes: block.boxes, routes: block.routes }
 }
@@ -125,22 +134,26 @@ struct Item {
     branches: Vec<Block>,
 }
 
-fn block(flow: &Flow, top_level: bool) -> Block {
+fn block(flow: &Flow, top_level: bool, folded: &BTreeSet<String>) -> Block {
     let mut items: Vec<Item> = flow
         .nodes
         .iter()
         .map(|node| {
-            let branches: Vec<Block> = node.branches.iter().map(|b| block(b, false)).collect();
-            let role = if node.branches.is_empty() { Role::State } else { Role::Group };
+            let fold = !node.branches.is_empty() && folded.contains(&node.name);
+            let branches: Vec<Block> =
+                if fold { Vec::new() } else { node.branches.iter().map(|b| block(b, false, folded)).collect() };
+            let role = if branches.is_empty() { Role::State } else { Role::Group };
+            let detail = if fold { Some(summary(node)) } else { node.detail.clone() };
             let (w, h) = match role {
                 Role::Group => group_size(&group_title(&node.name, &node.kind), &branches),
-                _ => (state_width(&node.name, &subtitle(&node.kind, node.detail.as_deref())), STATE_H),
+                _ => (state_width(&node.name, &subtitle(&node.kind, detail.as_deref())), STATE_H),
             };
             let placed = Placed {
                 name: node.name.clone(),
                 kind: node.kind.clone(),
-                detail: node.detail.clone(),
+                detail,
                 role,
+                folded: fold,
                 x: 0.0,
                 y: 0.0,
                 w,
@@ -164,6 +177,7 @@ fn block(flow: &Flow, top_level: bool) -> Block {
                 kind: String::new(),
                 detail: None,
                 role,
+                folded: false,
                 x: 0.0,
                 y: 0.0,
                 w: MARKER_W,
@@ -240,6 +254,15 @@ fn assemble(
         block.routes.push(route);
     }
     block
+}
+
+/// What a folded Parallel or Map holds: "3 branches", "4 states".
+fn summary(node: &Node) -> String {
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match node.kind.as_str() {
+        "Parallel" => count(node.branches.len(), "branch", "branches"),
+        _ => count(node.branches.iter().map(|b| b.nodes.len()).sum(), "state", "states"),
+    }
 }
 
 /// A Parallel or Map box's title.
@@ -334,6 +357,19 @@ mod tests {
                 assert!(apart, "{:?} overlaps {:?}", a.name, b.name);
             }
         }
+    }
+
+    #[test]
+    fn a_folded_group_is_one_box_with_a_summary_and_the_drawing_shrinks() {
+        let open = lottery();
+        let parallel = "Send SNS and Record In Dynamodb";
+        let folded = layout_folded(&graph(&Value::parse(LOTTERY).unwrap()), &[parallel.to_owned()].into());
+        let group = find(&folded, parallel);
+        assert!(group.folded && group.role == Role::State);
+        assert_eq!(group.detail.as_deref(), Some("2 branches"));
+        assert!(!folded.boxes.iter().any(|b| b.name == "Notify Winners"));
+        assert!(folded.height < open.height);
+        assert!(folded.routes.iter().any(|r| r.from == "Is Winner In Past Draw" && r.to == parallel));
     }
 
     #[test]

@@ -1,0 +1,75 @@
+//! The graph's pan and zoom: which part of the drawing the graph's frame shows.
+
+/// The drawing is scaled by `k`, then moved by `(x, y)` pixels in the frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub x: f64,
+    pub y: f64,
+    pub k: f64,
+}
+
+/// How far the zoom goes out and in.
+const MIN_K: f64 = 0.05;
+const MAX_K: f64 = 4.0;
+/// Room left around a fitted drawing.
+const PAD: f64 = 12.0;
+
+impl Default for View {
+    fn default() -> View {
+        View { x: 0.0, y: 0.0, k: 1.0 }
+    }
+}
+
+impl View {
+    /// The whole `w` × `h` drawing in a `frame_w` × `frame_h` frame, at most at full size, centred
+    /// across and at the top (where the execution starts).
+    pub fn fit(w: f64, h: f64, frame_w: f64, frame_h: f64) -> View {
+        if w <= 0.0 || h <= 0.0 || frame_w <= 0.0 || frame_h <= 0.0 {
+            return View::default();
+        }
+        let k = ((frame_w - 2.0 * PAD) / w).min((frame_h - 2.0 * PAD) / h).clamp(MIN_K, 1.0);
+        View { x: (frame_w - w * k) / 2.0, y: PAD.min((frame_h - h * k) / 2.0), k }
+    }
+
+    /// Zoomed by `factor` about the frame point `(px, py)`, which stays where it is.
+    pub fn zoom_at(self, factor: f64, px: f64, py: f64) -> View {
+        let k = (self.k * factor).clamp(MIN_K, MAX_K);
+        let f = k / self.k;
+        View { x: px - (px - self.x) * f, y: py - (py - self.y) * f, k }
+    }
+
+    /// Moved by `(dx, dy)` frame pixels.
+    pub fn pan(self, dx: f64, dy: f64) -> View {
+        View { x: self.x + dx, y: self.y + dy, ..self }
+    }
+
+    /// The SVG transform that applies the view.
+    pub fn transform(self) -> String {
+        format!("translate({:.1},{:.1}) scale({:.4})", self.x, self.y, self.k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_big_drawing_fits_inside_the_frame_and_a_small_one_keeps_its_size() {
+        let v = View::fit(2000.0, 1000.0, 500.0, 400.0);
+        assert!(v.k < 0.25 && v.x >= 0.0 && v.y >= 0.0);
+        assert!(v.x + 2000.0 * v.k <= 500.0 && v.y + 1000.0 * v.k <= 400.0);
+        let small = View::fit(100.0, 100.0, 500.0, 400.0);
+        assert_eq!((small.k, small.x), (1.0, 200.0));
+        assert_eq!(View::fit(0.0, 0.0, 500.0, 400.0), View::default());
+    }
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_pointer_and_stays_in_bounds() {
+        let v = View { x: 10.0, y: 20.0, k: 1.0 };
+        let z = v.zoom_at(2.0, 110.0, 70.0);
+        // The drawing point under (110, 70) was (100, 50); it still is.
+        assert_eq!(((110.0 - z.x) / z.k, (70.0 - z.y) / z.k), (100.0, 50.0));
+        assert_eq!(v.zoom_at(1000.0, 0.0, 0.0).k, MAX_K);
+        assert_eq!(v.pan(5.0, -5.0), View { x: 15.0, y: 15.0, k: 1.0 });
+    }
+}
