@@ -5,13 +5,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { browserSuite, run, screenshot, setText } from "./harness.mjs";
+import { browserSuite, openSample, run, screenshot, setText } from "./harness.mjs";
 
 const suite = browserSuite();
 
 /** Opens a sample, runs it, and waits for the replay to reach the last event. */
 async function runSample(page, id, expected = "SUCCEEDED") {
-  await page.locator("select.samples").selectOption(id);
+  await openSample(page, id);
   // The first visit opens a sample of its own: wait for this one's hint.
   const readme = await readFile(new URL(`../../samples/${id}/README.md`, import.meta.url), "utf8");
   await page.locator(".hint", { hasText: readme.match(/^# (.+)$/m)[1] }).waitFor();
