@@ -50,7 +50,7 @@ test("the scratchpad evaluates as you type, reports errors with their place, and
   await page.locator(".pad-result .pad-value", { hasText: "2" }).waitFor();
 });
 
-test("the scratchpad evaluates against the input of the sample opened", async () => {
+test("the scratchpad takes the execution input, or a selected state's input from the last run", async () => {
   const page = await suite.open([], "#sample=order-summary-jsonata");
   assert.equal(await run(page), "SUCCEEDED");
   await page.locator(".scratchpad summary").click();
@@ -58,4 +58,11 @@ test("the scratchpad evaluates against the input of the sample opened", async ()
   const value = page.locator(".pad-result .pad-value");
   await value.waitFor();
   assert.match(await value.textContent(), /"C-7"/);
+
+  // Select "Price Items" on the graph: its input (the customer's record) becomes available.
+  await page.locator('svg.graph .node[data-state="Price Items"]').click();
+  await page.locator('.node.selected[data-state="Price Items"]').waitFor();
+  await page.locator(".pad-source").selectOption("state");
+  await typeInto(page, "JSONata expression", "$states.input.tier");
+  await page.locator(".pad-result .pad-value", { hasText: '"gold"' }).waitFor();
 });
