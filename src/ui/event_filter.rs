@@ -45,7 +45,7 @@ mod tests {
     use super::*;
 
     fn row(kind: &str, state: Option<&str>, details: &str) -> EventRow {
-        EventRow { id: 1, kind: kind.into(), state: state.map(Into::into), details: details.into(), failure: false }
+        EventRow { id: 1, kind: kind.into(), state: state.map(Into::into), details: details.into(), failure: false, time: None }
     }
 
     #[test]
