@@ -53,7 +53,11 @@ pub async fn start(src: Sources<'_>) -> Result<Live, Outcome> {
     };
     let options = RunOptions { execution, handler_keys: loaded.keys, ..RunOptions::default() };
     match Run::new(Rc::new(machine), input, options, loaded.setup.as_ref()) {
-        Ok(run) => Ok(Live { run, mocks: src.mocks.into(), problems: Vec::new() }),
+        Ok(mut run) => {
+            // The user can answer before a token's deadline, or let the time pass.
+            run.pause_before_deadlines();
+            Ok(Live { run, mocks: src.mocks.into(), problems: Vec::new() })
+        }
         Err(e) => Err(Outcome::not_started(vec![Problem::at(Pane::Mocks, src.mocks, 0, 0, format!("setup(...): {e}"))])),
     }
 }
@@ -72,7 +76,8 @@ impl Live {
             }
         }
         let mut outcome = Outcome::of(self.run.execution(), ending, problems);
-        if ending == Ending::Waiting {
+        // Spent tokens stay listed after the run ends: an answer to one gets AWS's error.
+        if ending != Ending::Stopped {
             outcome.pending = callbacks::pending(&self.run);
         }
         outcome.services = callbacks::services(&self.run);

@@ -207,7 +207,8 @@ impl Runner {
                 Ok(mut live) => {
                     let calls = dispatcher.clone();
                     let (outcome, ending) = live.drive(stopped, move |s| calls.dispatch(Action::Calling(s.into()))).await;
-                    if ending == Ending::Waiting {
+                    // Kept while it waits, or has tokens the user may still (vainly) answer.
+                    if ending == Ending::Waiting || !outcome.pending.is_empty() {
                         *slot.borrow_mut() = Some(live);
                     }
                     outcome
