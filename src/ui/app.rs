@@ -7,12 +7,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::asl::definition;
 use crate::asl::validate;
 use crate::asl::graph::graph;
 use crate::asl::json::Value;
 use crate::bridge::callbacks::Answer;
 use crate::bridge::driver::Ending;
 use crate::bridge::js;
+use crate::bridge::mock_config;
 use crate::bridge::problems::{Pane, Problem};
 use crate::bridge::reply;
 use crate::bridge::session::{self, Live, Sources};
@@ -123,7 +125,9 @@ pub fn App() -> Html {
                      run_problems={Rc::new(outcome.as_ref().map(|o| o.problems.clone()).unwrap_or_default())}
                      reveal={state.reveal} on_run={on_run} on_select={on_select.clone()}
                      on_edit={dispatch(&state, |(pane, text)| Action::Edit(pane, text))}
-                     on_show={dispatch(&state, Action::Show)} />
+                     on_show={dispatch(&state, Action::Show)}
+                     test_case={state.test_case.clone()} on_import={dispatch(&state, Action::ImportMocks)}
+                     on_pick={dispatch(&state, Action::PickTestCase)} />
             <section class="run-view">
                 <div class="graph-scroll">
                     if drawing.1 {
@@ -196,12 +200,15 @@ impl Runner {
         *self.stop.borrow_mut() = stopped.clone();
         *self.generation.borrow_mut() += 1;
         let this_run = *self.generation.borrow();
-        let (texts, dispatcher) = (state.texts.clone(), state.dispatcher());
+        let (texts, test_case, dispatcher) = (state.texts.clone(), state.test_case.clone(), state.dispatcher());
         let (busy, generation, slot) = (self.busy.clone(), self.generation.clone(), self.live.clone());
         yew::platform::spawn_local(async move {
             let started = match live {
                 Some(live) => Ok(live),
-                None => session::start(Sources { definition: &texts.definition, input: &texts.input, mocks: &texts.mocks }).await,
+                None => {
+                    let sources = Sources { definition: &texts.definition, input: &texts.input, mocks: &texts.mocks, test_case: test_case.as_deref() };
+                    session::start(sources).await
+                }
             };
             let outcome = match started {
                 Ok(mut live) => {
@@ -262,7 +269,12 @@ fn live_problems(texts: &Texts) -> Rc<Vec<Problem>> {
     if let Err(e) = Value::parse(&texts.input) {
         problems.push(Problem::json(Pane::Input, &texts.input, &e));
     }
-    if let Some(reply) = js::mock_syntax_error(&texts.mocks) {
+    if mock_config::is_config(&texts.mocks) {
+        // Checked against the definition when it can be read; its own problems are listed above.
+        if let Ok(machine) = definition::parse(&texts.definition) {
+            problems.extend(mock_config::test_case(&texts.mocks, &machine, None).err());
+        }
+    } else if let Some(reply) = js::mock_syntax_error(&texts.mocks) {
         problems.extend(reply::loaded(&texts.mocks, &reply).err());
     }
     Rc::new(problems)

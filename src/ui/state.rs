@@ -68,6 +68,8 @@ pub struct Playground {
     pub selected: Option<Rc<str>>,
     /// The sample or exercise the workspace was opened from.
     pub origin: Option<Selected>,
+    /// The test case Run uses when the Mocks pane holds a mock configuration.
+    pub test_case: Option<Rc<str>>,
 }
 
 /// What can happen to the page.
@@ -94,6 +96,10 @@ pub enum Action {
     Reveal(Pane, usize),
     /// The user selected a state (or cleared the selection).
     Select(Option<Rc<str>>),
+    /// An imported mock configuration replaces the Mocks text.
+    ImportMocks(String),
+    /// The user picked the mock configuration's test case.
+    PickTestCase(Rc<str>),
 }
 
 impl Playground {
@@ -111,6 +117,7 @@ impl Playground {
             callback_error: None,
             selected: None,
             origin: storage::current().and_then(|c| c.selected),
+            test_case: None,
         }
     }
 
@@ -176,6 +183,13 @@ impl Reducible for Playground {
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
             Action::Seek(n) => next.cursor = n,
             Action::Select(state) => next.selected = state,
+            Action::ImportMocks(text) => {
+                next.texts.mocks = text.into();
+                next.revision += 1;
+                next.pane = Pane::Mocks;
+                next.test_case = None;
+            }
+            Action::PickTestCase(case) => next.test_case = Some(case),
             Action::Reveal(pane, offset) => {
                 let nonce = self.reveal.map_or(0, |r| r.nonce + 1);
                 next.pane = pane;

@@ -7,6 +7,7 @@ pub mod events;
 pub mod export;
 pub mod gallery;
 pub mod graph;
+pub mod mock_config;
 pub mod header;
 pub mod notice;
 pub mod popover;
