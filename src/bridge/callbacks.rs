@@ -1,11 +1,12 @@
 //! What a run waiting for callbacks shows, and the user's answers: each pending task token with
-//! its state, the message its task sent (where the token travels) and whether it takes heartbeats;
-//! and the built-in services' state, compactly.
+//! its state, the message its task sent (where the token travels), whether it takes heartbeats and
+//! how much virtual time is left before its heartbeat or timeout falls due; the tokens already
+//! spent (an answer to one gets AWS's error); and the built-in services' state, compactly.
 
 use serde_json::Value as Json;
 
 use crate::asl::json::Value;
-use crate::integrations::driver::ApiError;
+use crate::integrations::driver::{ApiError, Deadlines};
 use crate::integrations::Run;
 
 /// A task waiting for its token.
@@ -18,6 +19,12 @@ pub struct Pending {
     pub message: String,
     /// The state has `HeartbeatSeconds`.
     pub heartbeat: bool,
+    /// Whether the task still waits (false: answered, timed out, or its execution ended).
+    pub open: bool,
+    /// Virtual milliseconds left before the task fails with `States.HeartbeatTimeout`.
+    pub heartbeat_in_ms: Option<i64>,
+    /// Virtual milliseconds left before the task fails with `States.Timeout`.
+    pub timeout_in_ms: Option<i64>,
 }
 
 /// What the user sends back for a token.
@@ -29,23 +36,26 @@ pub enum Answer {
     Failure { error: String, cause: String },
     /// `SendTaskHeartbeat`.
     Heartbeat,
+    /// No answer: virtual time runs to the next deadline (whatever `token` is).
+    LetTimePass,
 }
 
-/// The tokens `run` waits for, in the order the driver lists them.
+/// The tokens `run` waits for, in the order the driver lists them, then those it spent.
 pub fn pending(run: &Run) -> Vec<Pending> {
     let histories: Vec<Json> = run.executions().map(|c| c.execution.history_json()).collect();
-    run.pending_tokens()
-        .into_iter()
-        .map(|p| {
-            let scheduled = histories.get(p.execution).and_then(|h| scheduled(h, &p.token));
-            let message = scheduled
-                .and_then(|d| d.get("parameters")?.as_str())
-                .and_then(|s| Value::parse(s).ok())
-                .map_or_else(String::new, |v| crate::bridge::outcome::pretty(&v));
-            let heartbeat = scheduled.is_some_and(|d| d.get("heartbeatInSeconds").is_some());
-            Pending { token: p.token, state: p.state, message, heartbeat }
-        })
-        .collect()
+    let card = |token: String, state: String, open: bool, deadlines: Deadlines| {
+        let scheduled = histories.iter().find_map(|h| scheduled(h, &token));
+        let message = scheduled
+            .and_then(|d| d.get("parameters")?.as_str())
+            .and_then(|s| Value::parse(s).ok())
+            .map_or_else(String::new, |v| crate::bridge::outcome::pretty(&v));
+        let heartbeat = scheduled.is_some_and(|d| d.get("heartbeatInSeconds").is_some());
+        let left = |at: Option<i64>| at.map(|at| at.saturating_sub(run.now()).max(0));
+        Pending { token, state, message, heartbeat, open, heartbeat_in_ms: left(deadlines.heartbeat_at), timeout_in_ms: left(deadlines.timeout_at) }
+    };
+    let open = run.pending_tokens().into_iter().map(|p| card(p.token, p.state, true, p.deadlines));
+    let spent = run.spent_tokens().into_iter().map(|(token, state)| card(token, state, false, Deadlines::default()));
+    open.chain(spent).collect()
 }
 
 /// The details of the `TaskScheduled` event whose parameters carry `token`.
@@ -64,6 +74,10 @@ pub fn answer(run: &mut Run, token: &str, answer: Answer) -> Result<(), ApiError
             run.send_task_failure(token, &error, Some(cause.as_str()).filter(|c| !c.is_empty()))
         }
         Answer::Heartbeat => run.send_task_heartbeat(token),
+        Answer::LetTimePass => {
+            run.advance_clock();
+            Ok(())
+        }
     }
 }
 
@@ -88,11 +102,16 @@ mod tests {
         "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
         "Parameters":{"QueueUrl":"https://sqs.us-east-1.amazonaws.com/1/q","MessageBody":{"token.$":"$$.Task.Token"}},"End":true}}}"#;
 
-    /// A run of `ASK` waiting on its token (the built-in SQS takes the message). With a
-    /// `HeartbeatSeconds` or `TimeoutSeconds` it would not wait: the virtual clock runs to the timeout.
+    /// A run of `ASK` waiting on its token (the built-in SQS takes the message).
     fn waiting() -> Run {
-        let machine = Rc::new(definition::parse(ASK).unwrap());
+        waiting_on(ASK)
+    }
+
+    /// A run of `definition` paused before its deadlines, as the page runs it.
+    fn waiting_on(definition: &str) -> Run {
+        let machine = Rc::new(definition::parse(definition).unwrap());
         let mut run = Run::new(machine, Value::parse("{}").unwrap(), RunOptions::default(), None).unwrap();
+        run.pause_before_deadlines();
         loop {
             match run.poll() {
                 Step::Waiting => return run,
@@ -127,5 +146,23 @@ mod tests {
         answer(&mut run, &token, Answer::Failure { error: "Rejected".into(), cause: "no".into() }).unwrap();
         assert!(matches!(run.poll(), Step::Finished));
         assert_eq!(run.execution().status().word(), "FAILED");
+    }
+
+    #[test]
+    fn a_deadline_shows_the_time_left_and_letting_time_pass_spends_the_token() {
+        let mut run = waiting_on(&ASK.replace(r#""End":true"#, r#""HeartbeatSeconds":10,"TimeoutSeconds":90,"End":true"#));
+        let listed = pending(&run);
+        assert_eq!(listed.len(), 1);
+        let p = &listed[0];
+        assert_eq!((p.open, p.heartbeat, p.heartbeat_in_ms, p.timeout_in_ms), (true, true, Some(10_000), Some(90_000)));
+        assert_eq!(run.execution().status(), &Status::Running);
+
+        answer(&mut run, &p.token, Answer::LetTimePass).unwrap();
+        assert!(matches!(run.poll(), Step::Finished));
+        assert_eq!(run.execution().status().word(), "FAILED");
+        let spent = pending(&run);
+        assert_eq!((spent.len(), spent[0].open, spent[0].timeout_in_ms), (1, false, None));
+        assert!(spent[0].message.contains(&spent[0].token));
+        assert_eq!(answer(&mut run, &p.token, Answer::Success(Value::Null)).unwrap_err().name, "TaskTimedOut");
     }
 }

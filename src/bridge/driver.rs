@@ -170,4 +170,17 @@ mod tests {
         );
         assert_eq!(now(drive(&mut run, &mut host(r#"{"ok":true,"nothing":true}"#, usize::MAX))), Ending::Waiting);
     }
+
+    #[test]
+    fn a_mock_completing_an_unknown_token_is_told_invalid_token() {
+        let mut run = start(
+            r#"{"StartAt":"Hello","States":{"Hello":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","End":true}}}"#,
+            &["Hello"],
+        );
+        let reply = r#"{"ok":true,"json":"1","effects":[{"atMs":0,"kind":"success","token":"made-up","output":"{}"}]}"#;
+        assert_eq!(now(drive(&mut run, &mut host(reply, usize::MAX))), Ending::Ended);
+        assert_eq!(run.execution().status(), &Status::Succeeded(Value::int(1)));
+        let notes: Vec<&str> = run.notes().iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(notes, ["The mock handler of the Task state 'Hello' called sendTaskSuccess, which AWS refused: InvalidToken: Invalid token"]);
+    }
 }

@@ -11,6 +11,7 @@ use crate::asl::json::Value;
 use crate::bridge::callbacks::{self, Answer};
 use crate::bridge::driver::{drive, Ending, Host};
 use crate::bridge::js;
+use crate::bridge::mock_config;
 use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::{Pane, Problem};
 use crate::bridge::reply;
@@ -26,6 +27,8 @@ pub struct Sources<'a> {
     pub definition: &'a str,
     pub input: &'a str,
     pub mocks: &'a str,
+    /// The test case picked when the mocks are a mock configuration (else its first).
+    pub test_case: Option<&'a str>,
 }
 
 /// A started run, with the mocks it runs under (they stay loaded in the sandbox).
@@ -45,15 +48,24 @@ pub async fn start(src: Sources<'_>) -> Result<Live, Outcome> {
     let execution = ExecutionOptions::default();
     // Math.random in the mocks is seeded from the run's seed, as the CLI seeds it.
     let seed = (execution.seed ^ (execution.seed >> 32)) as u32;
-    let loaded = reply::loaded(src.mocks, &js::load_mocks(MOCK_RUNTIME, src.mocks, seed).await)
-        .map_err(|p| problems.push(p))
-        .ok();
-    let (Some(machine), Some(input), Some(loaded)) = (machine, input, loaded) else {
+    // A mock configuration in the Mocks pane answers by test case, as `aslplay run --mock-config`.
+    let (loaded, test_case) = if mock_config::is_config(src.mocks) {
+        let case = machine.as_ref().map(|m| mock_config::test_case(src.mocks, m, src.test_case).map_err(|p| problems.push(p)));
+        (Some(reply::Loaded::default()), case.and_then(Result::ok))
+    } else {
+        let loaded = reply::loaded(src.mocks, &js::load_mocks(MOCK_RUNTIME, src.mocks, seed).await);
+        (loaded.map_err(|p| problems.push(p)).ok(), None)
+    };
+    let (Some(machine), Some(input), Some(loaded), true) = (machine, input, loaded, problems.is_empty()) else {
         return Err(Outcome::not_started(problems));
     };
-    let options = RunOptions { execution, handler_keys: loaded.keys, ..RunOptions::default() };
+    let options = RunOptions { execution, handler_keys: loaded.keys, test_case, ..RunOptions::default() };
     match Run::new(Rc::new(machine), input, options, loaded.setup.as_ref()) {
-        Ok(run) => Ok(Live { run, mocks: src.mocks.into(), problems: Vec::new() }),
+        Ok(mut run) => {
+            // The user can answer before a token's deadline, or let the time pass.
+            run.pause_before_deadlines();
+            Ok(Live { run, mocks: src.mocks.into(), problems: Vec::new() })
+        }
         Err(e) => Err(Outcome::not_started(vec![Problem::at(Pane::Mocks, src.mocks, 0, 0, format!("setup(...): {e}"))])),
     }
 }
@@ -72,7 +84,8 @@ impl Live {
             }
         }
         let mut outcome = Outcome::of(self.run.execution(), ending, problems);
-        if ending == Ending::Waiting {
+        // Spent tokens stay listed after the run ends: an answer to one gets AWS's error.
+        if ending != Ending::Stopped {
             outcome.pending = callbacks::pending(&self.run);
         }
         outcome.services = callbacks::services(&self.run);

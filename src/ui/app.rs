@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use std::collections::BTreeSet;
 
+use crate::asl::definition;
 use crate::asl::validate;
 use crate::asl::graph::{graph, Flow};
 use crate::asl::json::Value;
@@ -16,6 +17,7 @@ use crate::bridge::callbacks::Answer;
 use crate::bridge::driver::Ending;
 use crate::bridge::outcome::Outcome;
 use crate::bridge::js;
+use crate::bridge::mock_config;
 use crate::bridge::problems::{Pane, Problem};
 use crate::bridge::reply;
 use crate::bridge::session::{self, Live, Sources};
@@ -149,7 +151,9 @@ pub fn App() -> Html {
                      run_problems={Rc::new(outcome.as_ref().map(|o| o.problems.clone()).unwrap_or_default())}
                      reveal={state.reveal} on_run={on_run.clone()} on_select={on_select.clone()}
                      on_edit={dispatch(&state, |(pane, text)| Action::Edit(pane, text))}
-                     on_show={dispatch(&state, Action::Show)}>
+                     on_show={dispatch(&state, Action::Show)}
+                     test_case={state.test_case.clone()} on_import={dispatch(&state, Action::ImportMocks)}
+                     on_pick={dispatch(&state, Action::PickTestCase)}>
                 <Scratchpad input={state.texts.input.clone()} outcome={outcome.clone()} cursor={state.cursor}
                             selected={state.selected.clone()} on_run={on_run.clone()} />
             </Editors>
@@ -304,18 +308,22 @@ impl Runner {
         state.dispatch(Action::Started);
         let stopped = Rc::new(Cell::new(false));
         *self.stop.borrow_mut() = stopped.clone();
-        let (texts, dispatcher) = (state.texts.clone(), state.dispatcher());
+        let (texts, test_case, dispatcher) = (state.texts.clone(), state.test_case.clone(), state.dispatcher());
         let (busy, slot) = (self.busy.clone(), self.live.clone());
         yew::platform::spawn_local(async move {
             let started = match live {
                 Some(live) => Ok(live),
-                None => session::start(Sources { definition: &texts.definition, input: &texts.input, mocks: &texts.mocks }).await,
+                None => {
+                    let sources = Sources { definition: &texts.definition, input: &texts.input, mocks: &texts.mocks, test_case: test_case.as_deref() };
+                    session::start(sources).await
+                }
             };
             let outcome = match started {
                 Ok(mut live) => {
                     let calls = dispatcher.clone();
                     let (outcome, ending) = live.drive(stopped, move |s| calls.dispatch(Action::Calling(s.into()))).await;
-                    if ending == Ending::Waiting {
+                    // Kept while it waits, or has tokens the user may still (vainly) answer.
+                    if ending == Ending::Waiting || !outcome.pending.is_empty() {
                         *slot.borrow_mut() = Some(live);
                     }
                     outcome
@@ -360,7 +368,12 @@ fn live_problems(texts: &Texts) -> Rc<Vec<Problem>> {
     if let Err(e) = Value::parse(&texts.input) {
         problems.push(Problem::json(Pane::Input, &texts.input, &e));
     }
-    if let Some(reply) = js::mock_syntax_error(&texts.mocks) {
+    if mock_config::is_config(&texts.mocks) {
+        // Checked against the definition when it can be read; its own problems are listed above.
+        if let Ok(machine) = definition::parse(&texts.definition) {
+            problems.extend(mock_config::test_case(&texts.mocks, &machine, None).err());
+        }
+    } else if let Some(reply) = js::mock_syntax_error(&texts.mocks) {
         problems.extend(reply::loaded(&texts.mocks, &reply).err());
     }
     Rc::new(problems)

@@ -94,6 +94,8 @@ pub struct Playground {
     pub breakpoints: Rc<BTreeSet<String>>,
     /// Parallel and Map states the graph draws folded.
     pub folded: Rc<BTreeSet<String>>,
+    /// The test case Run uses when the Mocks pane holds a mock configuration.
+    pub test_case: Option<Rc<str>>,
 }
 
 /// The tabs beside the graph.
@@ -148,6 +150,10 @@ pub enum Action {
     ToggleBreakpoint(String),
     /// Fold or unfold a Parallel or Map on the graph.
     ToggleFold(String),
+    /// An imported mock configuration replaces the Mocks text.
+    ImportMocks(String),
+    /// The user picked the mock configuration's test case.
+    PickTestCase(Rc<str>),
 }
 
 impl Playground {
@@ -173,6 +179,7 @@ impl Playground {
             speed: storage::load_speed().unwrap_or(Speed::Normal),
             breakpoints: Rc::default(),
             folded: Rc::default(),
+            test_case: None,
         }
     }
 
@@ -299,6 +306,13 @@ impl Reducible for Playground {
             Action::Pin(outcome) => next.pinned = outcome,
             Action::OpenExercise(id) => next.learn_event(Event::Open(id)),
             Action::Learn(event) => next.learn_event(event),
+            Action::ImportMocks(text) => {
+                next.texts.mocks = text.into();
+                next.revision += 1;
+                next.pane = Pane::Mocks;
+                next.test_case = None;
+            }
+            Action::PickTestCase(case) => next.test_case = Some(case),
             Action::Reveal(pane, offset) => {
                 let nonce = self.reveal.map_or(0, |r| r.nonce + 1);
                 next.pane = pane;

@@ -14,6 +14,15 @@ const results = path.join(root, "test-results");
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 
+/**
+ * An HTML file's Content-Security-Policy <meta>, sent as a header too (as a real server would), with
+ * `frame-ancestors`, which only a header can carry ('self': the page frames its mock frame).
+ */
+function policyHeader(body) {
+  const policy = /<meta http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(body.toString("utf8"));
+  return policy ? { "content-security-policy": `${policy[1]}; frame-ancestors 'self'` } : {};
+}
+
 /** Serves dist/ on a free port of 127.0.0.1; resolves to the server and its base URL. */
 export async function serveDist() {
   const server = createServer(async (req, res) => {
@@ -22,7 +31,7 @@ export async function serveDist() {
     const target = url.pathname.endsWith("/") ? path.join(file, "index.html") : file;
     try {
       const body = await readFile(target);
-      res.writeHead(200, { "content-type": TYPES[path.extname(target)] ?? "application/octet-stream" });
+      res.writeHead(200, { "content-type": TYPES[path.extname(target)] ?? "application/octet-stream", ...policyHeader(body) });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

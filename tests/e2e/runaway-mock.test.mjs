@@ -1,5 +1,5 @@
-// A mock that never returns is stopped after the time limit and fails its task, while the page
-// stays responsive; the next run gets a fresh worker.
+// A mock that never returns (looping, or allocating without bound) is stopped after the time
+// limit and fails its task, while the page stays responsive; the next run gets a fresh worker.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -7,10 +7,11 @@ import { browserSuite, run, screenshot, setText } from "./harness.mjs";
 
 const suite = browserSuite();
 
-test("a mock looping forever is stopped and the page stays responsive", async () => {
+/** Runs `mocks`, whose handler never returns: it is stopped while the page stays responsive. */
+async function stopped(mocks, name) {
   const errors = [];
   const page = await suite.open(errors);
-  await setText(page, "Mocks", 'mocks({\n  "Hello": () => {\n    while (true) {}\n  },\n});\n');
+  await setText(page, "Mocks", mocks);
   await page.locator("button.run").click();
   await page.locator(".result .status.running").waitFor();
   await page.locator('.node[data-state="Hello"][data-status="active"]').waitFor();
@@ -20,20 +21,36 @@ test("a mock looping forever is stopped and the page stays responsive", async ()
   await page.locator('.tab[data-pane="Input"]').click();
   await page.locator('.tab[data-pane="Input"].selected').waitFor({ timeout: 1000 });
   assert.ok(Date.now() - started < 1000, `the tab took ${Date.now() - started} ms to switch`);
-  await screenshot(page, "runaway-mock-running");
+  await screenshot(page, `${name}-running`);
 
   const status = page.locator(".result .status:not(.running):not(.idle)");
   await status.waitFor({ timeout: 15000 });
   assert.equal((await status.textContent()).trim(), "FAILED");
   assert.equal(await page.locator(".result .error-name code").textContent(), "States.TaskFailed");
   assert.match(await page.locator(".result .cause").textContent(), /did not finish in time and was stopped/);
-  assert.match(await page.locator(".result .problem").first().textContent(), /^Mocks 2:4.*did not finish in time/);
   await page.locator('.node[data-state="Hello"][data-status="failed"]').waitFor();
-  await screenshot(page, "runaway-mock-stopped");
+  await screenshot(page, `${name}-stopped`);
+  return { page, errors };
+}
 
+/** The next run, with a well-behaved mock, succeeds (in a fresh worker). */
+async function runsAgain({ page, errors }) {
   await setText(page, "Mocks", 'mocks({ "Hello": (input) => ({ statusCode: 200, body: "Hello from " + input.who }) });');
   assert.equal(await run(page), "SUCCEEDED");
   assert.deepEqual(errors, []);
+}
+
+test("a mock looping forever is stopped and the page stays responsive", async () => {
+  const ran = await stopped('mocks({\n  "Hello": () => {\n    while (true) {}\n  },\n});\n', "runaway-mock");
+  assert.match(await ran.page.locator(".result .problem").first().textContent(), /^Mocks 2:4.*did not finish in time/);
+  await runsAgain(ran);
+});
+
+test("a mock allocating without bound is stopped and the page runs the next execution", async () => {
+  const hoard = 'mocks({\n  "Hello": () => {\n    const hoard = [];\n    for (let i = 0; ; i++) hoard.push("item " + i + " ".repeat(64));\n  },\n});\n';
+  const ran = await stopped(hoard, "memory-hog");
+  assert.match(await ran.page.locator(".result .problem").first().textContent(), /^Mocks \d+:\d+.*did not finish in time/);
+  await runsAgain(ran);
 });
 
 test("Stop ends a run whose mock is busy", async () => {

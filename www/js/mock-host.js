@@ -1,6 +1,6 @@
 // The page's side of the mock sandbox. Mock code comes from the user or from a shared link, so it
-// never runs in the page: a hidden iframe with `sandbox="allow-scripts"` (an opaque origin) starts a
-// worker that evaluates it (mock-frame.js, mock-worker.js). A call that does not answer in time is
+// never runs in the page: a hidden iframe with `sandbox="allow-scripts"` (an opaque origin) loads
+// mock-frame.html (written by build.mjs, with its own Content-Security-Policy) and starts a worker that evaluates it (mock-frame.js, mock-worker.js). A call that does not answer in time is
 // abandoned and the worker replaced, so an endless loop in a handler cannot freeze the page.
 //
 // Both methods return a Promise of the mock runtime's reply as JSON text, and never reject:
@@ -10,7 +10,6 @@
 
 import { parse } from "acorn";
 
-/* global FRAME_SOURCE: the bundled mock-frame.js, inserted by build.mjs */
 const LOAD_TIMEOUT_MS = 3000;
 const TIMED_OUT = JSON.stringify({ ok: false, timedOut: true });
 const failed = (cause) => JSON.stringify({ ok: false, error: "Error", cause });
@@ -31,13 +30,19 @@ export class MockHost {
   constructor() {
     this.pending = new Map();
     this.nextId = 1;
+    addEventListener("message", (event) => this.receive(event));
+    this.open();
+  }
+
+  /** (Re)creates the sandboxed frame; messages wait until it says it is ready. */
+  open() {
+    this.frame?.remove();
     this.frame = document.createElement("iframe");
     this.frame.setAttribute("sandbox", "allow-scripts");
     this.frame.setAttribute("aria-hidden", "true");
     this.frame.hidden = true;
-    this.frame.srcdoc = `<!doctype html><meta charset="utf-8"><script>${FRAME_SOURCE.replace(/<\/script/gi, "<\\/script")}</script>`;
+    this.frame.src = new URL("mock-frame.html", document.baseURI).href;
     this.ready = new Promise((resolve) => (this.onReady = resolve));
-    addEventListener("message", (event) => this.receive(event));
     document.body.append(this.frame);
   }
 
@@ -65,6 +70,9 @@ export class MockHost {
       const timer = setTimeout(() => {
         this.settle(id, TIMED_OUT);
         this.reset();
+        // A handler that exhausted memory may have taken the frame's process down with the
+        // worker: start over with a new frame.
+        this.open();
       }, timeoutMs);
       this.pending.set(id, { resolve, timer });
       this.frame.contentWindow.postMessage({ ...message, id }, "*");

@@ -259,6 +259,9 @@ impl Execution {
         task.beats += 1;
         let (frame, beats, seconds) = (task.frame, task.beats, task.heartbeat);
         if let Some(seconds) = seconds {
+            // The superseded heartbeat timer goes: a host that lets time pass only up to the next
+            // timer must not see the clock move for nothing.
+            self.timers.retain(|_, (_, wake)| !matches!(wake, Wake::HeartbeatDue(task, _) if *task == id));
             let at = self.now.saturating_add((seconds as i64).saturating_mul(1000));
             self.set_timer(at, frame, Wake::HeartbeatDue(id, beats));
         }

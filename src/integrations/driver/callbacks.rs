@@ -2,7 +2,7 @@
 //! them (the page's buttons), a handler does (`ctx.sendTaskSuccess`), or a state machine does
 //! (`aws-sdk:sfn:sendTaskSuccess`); with AWS's errors for tokens that are unknown or done.
 
-use super::Run;
+use super::{Deadlines, Run};
 use crate::asl::error::Failure;
 use crate::asl::exec::Status;
 use crate::asl::json::Value;
@@ -32,6 +32,8 @@ pub struct PendingToken {
     pub state: String,
     /// Index of its execution in the run (0: the top one).
     pub execution: usize,
+    /// When its heartbeat and timeout fall due.
+    pub deadlines: Deadlines,
 }
 
 impl Run {
@@ -51,7 +53,9 @@ impl Run {
     /// `SendTaskHeartbeat`: the task waiting on `token` is alive.
     pub fn send_task_heartbeat(&mut self, token: &str) -> Result<(), ApiError> {
         let exec = self.holder(token)?;
-        self.children[exec].execution.send_task_heartbeat(token).map_err(|_| timed_out())
+        self.children[exec].execution.send_task_heartbeat(token).map_err(|_| timed_out())?;
+        self.heartbeat_received(token);
+        Ok(())
     }
 
     /// The tasks waiting for a token, in the order they were issued.
@@ -60,7 +64,8 @@ impl Run {
         for (execution, child) in self.children.iter().enumerate() {
             for (token, state) in &self.tokens {
                 if child.execution.task_for_token(token).is_some() {
-                    pending.push(PendingToken { token: token.clone(), state: state.clone(), execution });
+                    let deadlines = self.deadlines.get(token).copied().unwrap_or_default();
+                    pending.push(PendingToken { token: token.clone(), state: state.clone(), execution, deadlines });
                 }
             }
         }
@@ -68,8 +73,17 @@ impl Run {
         pending
     }
 
+    /// The tokens the run issued whose tasks no longer wait (answered, timed out, or their
+    /// execution ended), with their states, sorted by state and token.
+    pub fn spent_tokens(&self) -> Vec<(String, String)> {
+        let mut spent: Vec<(String, String)> =
+            self.tokens.iter().filter(|(t, _)| self.holder(t).is_err()).map(|(t, s)| (s.clone(), t.clone())).collect();
+        spent.sort();
+        spent.into_iter().map(|(state, token)| (token, state)).collect()
+    }
+
     /// The execution whose task waits on `token`.
-    fn holder(&self, token: &str) -> Result<usize, ApiError> {
+    pub(super) fn holder(&self, token: &str) -> Result<usize, ApiError> {
         let running = |c: &&super::Child| *c.execution.status() == Status::Running;
         if let Some(i) = self.children.iter().position(|c| running(&c) && c.execution.task_for_token(token).is_some()) {
             return Ok(i);

@@ -19,6 +19,7 @@ impl Run {
         *self.calls.entry((exec, request.state_name.clone())).or_insert(0) += 1;
         if let Some(token) = &request.token {
             self.tokens.insert(token.to_string(), request.state_name.to_string());
+            self.deadlines.insert(token.to_string(), super::Deadlines::of(&request, self.now));
         }
         if exec == 0 {
             if let Some(outcome) = self.test_case.as_mut().and_then(|c| c.answer(&request.state_name)) {

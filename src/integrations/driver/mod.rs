@@ -10,6 +10,7 @@ mod agenda;
 mod answer;
 mod callbacks;
 mod children;
+mod deadlines;
 mod dispatch;
 
 use std::collections::VecDeque;
@@ -27,6 +28,7 @@ use crate::integrations::target::Target;
 use crate::integrations::workspace::Workspace;
 use agenda::{Agenda, TaskRef};
 pub use callbacks::{ApiError, PendingToken};
+pub use deadlines::Deadlines;
 
 /// How long a Batch job runs when no handler plays it, in virtual milliseconds.
 pub const DEFAULT_JOB_MS: i64 = 60_000;
@@ -51,7 +53,9 @@ pub enum Step {
     Call(HandlerCall),
     /// The top execution has ended.
     Finished,
-    /// The top execution waits for something only the user can do (complete a task token).
+    /// The top execution waits for something only the user can do: complete a task token, or
+    /// (after [`Run::pause_before_deadlines`]) send a heartbeat or let virtual time pass to a
+    /// token's deadline ([`Run::advance_clock`]).
     Waiting,
 }
 
@@ -115,6 +119,9 @@ pub struct Run {
     next_call: u64,
     calls: FxHashMap<(usize, Rc<str>), u64>,
     tokens: FxHashMap<String, String>,
+    deadlines: FxHashMap<String, Deadlines>,
+    /// Whether to wait before a token's deadline (see [`Run::pause_before_deadlines`]).
+    pause: bool,
     notes: Vec<Note>,
 }
 
@@ -152,6 +159,8 @@ impl Run {
             next_call: 1,
             calls: FxHashMap::default(),
             tokens: FxHashMap::default(),
+            deadlines: FxHashMap::default(),
+            pause: false,
             notes: Vec::new(),
         })
     }
@@ -188,17 +197,20 @@ impl Run {
                 self.deliver(due);
                 continue;
             }
-            let timers = self.children.iter().filter(|c| *c.execution.status() == Status::Running).filter_map(|c| c.execution.next_timer());
-            match timers.chain(self.agenda.next()).min() {
-                Some(at) => {
-                    self.now = self.now.max(at);
-                    for child in &mut self.children {
-                        child.execution.advance_to(self.now);
-                    }
-                }
-                None => return Step::Waiting,
+            // The clock does not run past a token's deadline by itself: the user answers first,
+            // or lets the time pass.
+            let next = self.next_time();
+            if next.is_none() || self.pause && self.next_token_deadline().is_some_and(|d| next.is_some_and(|n| d <= n)) {
+                return Step::Waiting;
             }
+            self.advance_clock();
         }
+    }
+
+    /// The virtual time of the next timer of a running execution or the next due item.
+    fn next_time(&self) -> Option<i64> {
+        let timers = self.children.iter().filter(|c| *c.execution.status() == Status::Running).filter_map(|c| c.execution.next_timer());
+        timers.chain(self.agenda.next()).min()
     }
 
     /// Answers the handler call `id` that [`Run::poll`] handed out.

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::bridge::problems::{editor_json, Pane, Problem};
 use crate::ui::components::editor::Editor;
+use crate::ui::components::mock_config::MockConfigBar;
 use crate::ui::components::problems::Problems;
 use crate::ui::state::{Reveal, Texts};
 
@@ -28,6 +29,10 @@ pub struct EditorsProps {
     /// Shown under the problems (the JSONata scratchpad).
     #[prop_or_default]
     pub children: Html,
+    /// The test case picked for a mock configuration in the Mocks pane.
+    pub test_case: Option<Rc<str>>,
+    pub on_import: Callback<String>,
+    pub on_pick: Callback<Rc<str>>,
 }
 
 #[function_component]
@@ -56,6 +61,10 @@ pub fn Editors(props: &EditorsProps) -> Html {
     html! {
         <section class="editors">
             <div class="tabs" role="tablist">{ for tabs }</div>
+            if props.pane == Pane::Mocks {
+                <MockConfigBar mocks={props.texts.mocks.clone()} test_case={props.test_case.clone()}
+                               on_import={props.on_import.clone()} on_pick={props.on_pick.clone()} />
+            }
             <div class="editor-stack">{ for editors }</div>
             <Problems problems={props.problems.clone()} on_select={props.on_select.clone()} />
             { props.children.clone() }

@@ -10,6 +10,7 @@ pub mod exercise;
 pub mod export;
 pub mod gallery;
 pub mod graph;
+pub mod mock_config;
 pub mod header;
 pub mod notice;
 pub mod player;
