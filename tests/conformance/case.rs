@@ -21,6 +21,11 @@ pub fn check(case: &Json) -> Result<(), String> {
         // read 2026-11-21T14:28:42); start the execution just before that moment.
         options.start_time_ms = aslplay::asl::timestamp::parse("2026-11-21T14:28:40Z").unwrap_or_default();
     }
+    // The activity worker of the recording named itself when it took the task.
+    let worker = case["events"].as_array().into_iter().flatten().find_map(|e| e["otherDetails"]["activityStartedEventDetails"]["workerName"].as_str());
+    if let Some(worker) = worker {
+        options.activity_worker = worker.to_string();
+    }
     let mut ex = Execution::start(Rc::new(machine), input, options);
     let mut recorded = RecordedTasks::new(case);
     loop {
@@ -257,8 +262,16 @@ pub fn simplify(event: &Event) -> Json {
             put("resource", json!(&**resource));
             put("input", input.to_serde());
         }
+        ActivityStarted { worker_name } => put("otherDetails", json!({"activityStartedEventDetails": {"workerName": &**worker_name}})),
         ActivitySucceeded { output } => put("output", output.to_serde()),
-        ActivityFailed { error, cause } | ActivityTimedOut { error, cause } => {
+        // The recording keeps this one's details whole, under `otherDetails`.
+        ActivityTimedOut { error, cause } => {
+            let mut details = Map::new();
+            if let Some(e) = error { details.insert("error".into(), json!(&**e)); }
+            if let Some(c) = cause { details.insert("cause".into(), json!(&**c)); }
+            put("otherDetails", json!({"activityTimedOutEventDetails": details}));
+        }
+        ActivityFailed { error, cause } => {
             if let Some(e) = error { put("error", json!(&**e)); }
             if let Some(c) = cause { put("cause", parsed_if_json(&Some(c.to_string()))); }
         }

@@ -64,6 +64,8 @@ pub struct ExecutionOptions {
     /// The history length at which the execution fails: AWS's quota, [`MAX_HISTORY_EVENTS`]
     /// (benchmarks of long loops raise it).
     pub max_history_events: usize,
+    /// The name the activity worker gives when it takes a task (`ActivityStarted`'s `workerName`).
+    pub activity_worker: String,
 }
 
 impl Default for ExecutionOptions {
@@ -76,6 +78,7 @@ impl Default for ExecutionOptions {
             region: "us-east-1".into(),
             account: "111111111111".into(),
             max_history_events: MAX_HISTORY_EVENTS,
+            activity_worker: "aslplay".into(),
         }
     }
 }

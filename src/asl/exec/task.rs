@@ -81,7 +81,7 @@ impl Execution {
         let Some(machine) = self.machine_of(id) else { return };
         let Some(frame) = self.frames.get(&id) else { return };
         let Kind::Task(task) = &machine.states[frame.state].kind else { return };
-        let started = self.emit(frame.last, task_events::started(&task.kind));
+        let started = self.emit(frame.last, task_events::started(&task.kind, &self.options.activity_worker));
         if let Some(frame) = self.frames.get_mut(&id) {
             frame.last = started;
         }

@@ -37,10 +37,10 @@ pub(super) fn scheduled(resource: &Resource, s: Scheduled) -> EventKind {
     }
 }
 
-pub(super) fn started(resource: &Resource) -> EventKind {
+pub(super) fn started(resource: &Resource, activity_worker: &str) -> EventKind {
     match resource {
         Resource::LambdaFunction => EventKind::LambdaFunctionStarted,
-        Resource::Activity => EventKind::ActivityStarted { worker_name: Rc::from("aslplay") },
+        Resource::Activity => EventKind::ActivityStarted { worker_name: Rc::from(activity_worker) },
         Resource::Service { resource_type, resource, .. } => EventKind::TaskStarted { resource_type: resource_type.clone(), resource: resource.clone() },
     }
 }
