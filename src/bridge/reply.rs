@@ -44,7 +44,11 @@ pub fn thrown(mocks: &str, key: &str, reply: &str) -> Option<Problem> {
     }
     let text = |k: &str| reply.get(k).and_then(Value::as_str).unwrap_or_default();
     let message = format!("The mock handler \"{key}\" threw {}: {}", text("error"), text("cause"));
-    Some(located(mocks, &reply, message))
+    // A thrown value that is not an Error has no stack: point at the handler.
+    Some(match reply.get("line") {
+        Some(_) => located(mocks, &reply, message),
+        None => at_key(mocks, key, message),
+    })
 }
 
 /// A remark of the run's about the mocks, at its place in the file, else at the handler the
@@ -54,9 +58,14 @@ pub fn note(mocks: &str, note: &Note) -> Problem {
         return Problem::at_line(Pane::Mocks, mocks, line as usize, column as usize, note.message.clone());
     }
     let key = note.message.strip_prefix("The mock handler \"").and_then(|rest| rest.split('"').next());
-    match key.and_then(|k| key_offset(mocks, k).map(|at| (at, k.len()))) {
-        Some((at, len)) => Problem::at(Pane::Mocks, mocks, at, at + len, note.message.clone()),
-        None => at_start(mocks, note.message.clone()),
+    at_key(mocks, key.unwrap_or_default(), note.message.clone())
+}
+
+/// `message` at the handler registered under `key`, else at the start of the file.
+fn at_key(mocks: &str, key: &str, message: String) -> Problem {
+    match key_offset(mocks, key).filter(|_| !key.is_empty()) {
+        Some(at) => Problem::at(Pane::Mocks, mocks, at, at + key.len(), message),
+        None => at_start(mocks, message),
     }
 }
 
@@ -110,6 +119,8 @@ mod tests {
         let problem = thrown(mocks, "Hello", reply).unwrap();
         assert_eq!((problem.line, problem.column), (2, 23));
         assert_eq!(problem.message, "The mock handler \"Hello\" threw TypeError: no who");
+        let string = thrown(mocks, "Hello", r#"{"ok":false,"error":"Error","cause":"oops","thrown":"string"}"#).unwrap();
+        assert_eq!((string.line, string.column), (2, 3), "no stack: at the handler");
         assert_eq!(thrown(mocks, "Hello", r#"{"ok":true,"json":"1"}"#), None);
         assert_eq!(thrown(mocks, "Hello", r#"{"ok":false,"timedOut":true}"#), None);
     }

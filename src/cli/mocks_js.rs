@@ -217,6 +217,25 @@ mod tests {
     }
 
     #[test]
+    fn bigints_undefined_and_thrown_objects_are_reported() {
+        let mocks = load(
+            "mocks({\n\
+               Big: () => ({ n: [1, 2n] }),\n\
+               Undef: () => undefined,\n\
+               Typed: () => { throw { errorType: 'Payment.Declined', errorMessage: 'card refused' }; },\n\
+               Plain: () => { throw { code: 7 }; },\n\
+             });",
+        );
+        let Outcome::NotJson(at) = mocks.call(&call("Big", "{}", "{}")).unwrap().outcome else { panic!() };
+        assert_eq!(at.message, "returned a BigInt at $.n[1], which is not JSON");
+        assert_eq!(mocks.call(&call("Undef", "{}", "{}")).unwrap().outcome, Outcome::Nothing);
+        let Outcome::Threw(t) = mocks.call(&call("Typed", "{}", "{}")).unwrap().outcome else { panic!() };
+        assert_eq!((t.name.as_str(), t.message.as_str(), t.thrown.as_str()), ("Payment.Declined", "card refused", "object"));
+        let Outcome::Threw(t) = mocks.call(&call("Plain", "{}", "{}")).unwrap().outcome else { panic!() };
+        assert_eq!((t.name.as_str(), t.message.as_str()), ("Error", r#"{"code":7}"#));
+    }
+
+    #[test]
     fn load_errors_point_at_the_line() {
         let e = JsMocks::load("mocks({\n  A: () => 1,\n  B: () => {,\n});", 0, Duration::from_secs(1)).err().unwrap();
         assert!(e.message.starts_with("SyntaxError"), "{e:?}");

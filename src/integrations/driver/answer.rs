@@ -30,7 +30,8 @@ impl Run {
             }
             Outcome::Threw(thrown) => {
                 if thrown.thrown != "Error" {
-                    let message = format!("The mock handler \"{key}\" threw a {} rather than an Error; throw an Error (its name is the Task's error) to say what failed", thrown.thrown);
+                    let article = if thrown.thrown.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                    let message = format!("The mock handler \"{key}\" threw {article} {} rather than an Error; throw an Error (its name is the Task's error) to say what failed", thrown.thrown);
                     self.note(message, thrown.at.line, thrown.at.column);
                 }
                 Err(thrown)
