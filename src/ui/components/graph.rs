@@ -94,7 +94,8 @@ pub fn Graph(props: &GraphProps) -> Html {
         let status = snap.status.get(&b.name).map(|s| s.class());
         let calling = props.calling.as_deref() == Some(b.name.as_str());
         html! {
-            <Node key={i} layout={layout.clone()} index={i}
+            // Boxes and edges are siblings in one list: their keys must differ.
+            <Node key={format!("box-{i}")} layout={layout.clone()} index={i}
                   status={status.or(calling.then_some("active"))}
                   attempts={snap.attempts.get(&b.name).copied().unwrap_or(0)}
                   progress={snap.progress.get(&b.name).copied()}
@@ -111,7 +112,7 @@ pub fn Graph(props: &GraphProps) -> Html {
     let edges = layout.routes.iter().enumerate().map(|(i, r)| {
         let taken = taken.is_some_and(|(f, t)| *f == r.from && *t == r.to);
         let missed = props.coverage.as_ref().is_some_and(|c| !covered(c, r));
-        html! { <Edge key={i} layout={layout.clone()} index={i} taken={taken} missed={missed} /> }
+        html! { <Edge key={format!("edge-{i}")} layout={layout.clone()} index={i} taken={taken} missed={missed} /> }
     });
     // Pointer positions in the frame's coordinates.
     let at = {
