@@ -10,9 +10,9 @@ use crate::asl::json::Value;
 
 /// Runs one execution to its end; Task states answer as the peer's handler does.
 pub fn execute(machine: &Rc<StateMachine>, input: &Value) -> Execution {
-    // The peer has no history quota, and the long workloads (10,000 loop turns, 100,000 Map items)
-    // pass AWS's 25,000 events.
-    let options = ExecutionOptions { max_history_events: usize::MAX, ..ExecutionOptions::default() };
+    // The peer has no history or payload quota, and the long workloads pass AWS's (10,000 loop
+    // turns and 100,000 Map items make more than 25,000 events; the items are 2 MB of JSON).
+    let options = ExecutionOptions { max_history_events: usize::MAX, max_payload_bytes: usize::MAX, ..ExecutionOptions::default() };
     let mut ex = Execution::start(machine.clone(), input.clone(), options);
     ex.run_to_end(|request| Some(Ok(peer_task(&request.input))));
     ex

@@ -1,9 +1,10 @@
 //! Parallel and Map states: starting child frames, collecting their results in order, honouring
 //! MaxConcurrency, and stopping the others when one fails.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use super::frame::{Children, Frame, FrameId, MapRun, Parent, Wake};
+use super::frame::{ChildEnded, Children, Frame, FrameId, MapRun, Parent, Wake};
 use super::finish::Completion;
 use super::jsonata::States;
 use super::recovery::Recovery;
@@ -30,17 +31,17 @@ impl Execution {
         let started = self.emit(previous, EventKind::ParallelStateStarted);
         let variables = self.variables_of(id);
         let count = parallel.branches.len();
-        let mut running = Vec::with_capacity(count);
+        let mut running = BTreeSet::new();
         for (index, branch) in parallel.branches.iter().enumerate() {
             let mut frame = Frame::new(branch.clone(), Some(Parent { frame: id, index }), input.clone(), started, VarScope::inside(&variables));
             frame.silent = self.silent;
             let child = self.spawn(frame);
             self.ready.push_back((child, Wake::Enter));
-            running.push(child);
+            running.insert(child);
         }
         if let Some(frame) = self.frames.get_mut(&id) {
             frame.last = started;
-            frame.children = Some(Children { running, results: vec![None; count], remaining: count, map: None });
+            frame.children = Some(Box::new(Children { running, results: vec![None; count], remaining: count, map: None }));
         }
     }
 
@@ -100,7 +101,7 @@ impl Execution {
         let run = MapRun { items, next: 0, max_concurrency, failed: 0, tolerated, last_iteration_event: started };
         if let Some(frame) = self.frames.get_mut(&id) {
             frame.last = started;
-            frame.children = Some(Children { running: Vec::new(), results: vec![None; count], remaining: count, map: Some(run) });
+            frame.children = Some(Box::new(Children { running: BTreeSet::new(), results: vec![None; count], remaining: count, map: Some(run) }));
         }
         if count == 0 {
             return self.children_succeeded(id, state, started);
@@ -220,26 +221,19 @@ impl Execution {
             let child = self.spawn(frame);
             self.ready.push_back((child, Wake::Enter));
             if let Some(children) = self.frames.get_mut(&id).and_then(|f| f.children.as_mut()) {
-                children.running.push(child);
+                children.running.insert(child);
             }
         }
     }
 
     /// A branch or iteration of frame `id` ended.
-    pub(super) fn child_done(
-        &mut self,
-        id: FrameId,
-        child: FrameId,
-        index: usize,
-        result: Result<Value, Failure>,
-        last: u64,
-        aborted: Option<(&'static str, Rc<str>)>,
-    ) {
+    pub(super) fn child_done(&mut self, id: FrameId, ended: ChildEnded) {
+        let ChildEnded { child, index, result, last, aborted } = ended;
         let Some(machine) = self.machine_of(id) else { return };
         let Some(frame) = self.frames.get_mut(&id) else { return };
         let state = &machine.states[frame.state];
         let Some(children) = frame.children.as_mut() else { return };
-        children.running.retain(|c| *c != child);
+        children.running.remove(&child);
         let is_map = children.map.is_some();
         let distributed = matches!(&state.kind, Kind::Map(m) if m.distributed);
         match result {

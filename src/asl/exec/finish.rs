@@ -40,8 +40,9 @@ impl Execution {
             QueryLanguage::JsonPath => self.jsonpath_output(id, state, &done, raw, effective),
             QueryLanguage::Jsonata => self.jsonata_output(id, &done, raw),
         };
+        let max_bytes = self.options.max_payload_bytes;
         let outcome = outcome.and_then(|(output, assigned)| {
-            payload::check_output(&state.name, &output, assigned.as_ref()).map(|()| (output, assigned))
+            payload::check_output(&state.name, max_bytes, &output, assigned.as_ref()).map(|()| (output, assigned))
         });
         match outcome {
             Ok((output, assigned)) => self.exit(id, state, output, done.next, assigned),
@@ -108,8 +109,9 @@ impl Execution {
                 })
             }
         };
+        let max_bytes = self.options.max_payload_bytes;
         let outcome = outcome.and_then(|(output, assigned)| {
-            payload::check_output(&state.name, &output, assigned.as_ref()).map(|()| (output, assigned))
+            payload::check_output(&state.name, max_bytes, &output, assigned.as_ref()).map(|()| (output, assigned))
         });
         match outcome {
             Ok((output, assigned)) => self.exit(id, state, output, Some(catcher.next), assigned),

@@ -1,6 +1,7 @@
 //! A frame is one running machine: the execution's top level, one Parallel branch, or one Map
 //! iteration. Frames advance interleaved inside the step machine, so branches need no threads.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::asl::definition::{State, StateMachine};
@@ -47,8 +48,9 @@ pub struct Frame {
     pub token: Option<Rc<str>>,
     /// For a Map iteration: its index and item (`$$.Map.Item`).
     pub item: Option<(usize, Value)>,
-    /// Running branches or iterations of the current Parallel / Map state.
-    pub children: Option<Children>,
+    /// Running branches or iterations of the current Parallel / Map state (boxed: most frames, such
+    /// as a Map's iterations, run no children and stay small).
+    pub children: Option<Box<Children>>,
     /// Whether the frame's events stay out of the history: the iterations of a DISTRIBUTED Map run as
     /// child executions, which AWS records in their own histories.
     pub silent: bool,
@@ -90,8 +92,9 @@ impl Frame {
 /// The children of a Parallel or Map state while they run.
 #[derive(Debug)]
 pub struct Children {
-    /// The frames still running.
-    pub running: Vec<FrameId>,
+    /// The frames still running, in the order they started (frame ids grow), each found at once
+    /// when it ends: a Map may run 100,000 iterations together.
+    pub running: BTreeSet<FrameId>,
     /// Results by branch / item index.
     pub results: Vec<Option<Value>>,
     /// How many have not finished.
@@ -123,7 +126,7 @@ pub enum Wake {
     /// Enter the current state.
     Enter,
     /// A task of the current state answered.
-    TaskDone(Result<Value, Failure>),
+    TaskDone(Box<Result<Value, Failure>>),
     /// The scheduled task of the current state starts.
     TaskStarted(Box<super::TaskRequest>),
     /// Task (by id) of the current state may have timed out (with this error name).
@@ -136,13 +139,18 @@ pub enum Wake {
     WaitOver,
     /// A retry interval is over: attempt the state again.
     Retry,
-    /// A child branch or iteration ended.
-    ChildDone {
-        child: FrameId,
-        index: usize,
-        result: Result<Value, Failure>,
-        last: u64,
-        /// The state the child failed in, which AWS records as aborted (type and name).
-        aborted: Option<(&'static str, Rc<str>)>,
-    },
+    /// A child branch or iteration ended (boxed, as is a task's answer, so that the ready queue,
+    /// which may hold every iteration of a large Map, stays small).
+    ChildDone(Box<ChildEnded>),
+}
+
+/// How a child branch or iteration ended.
+#[derive(Debug)]
+pub struct ChildEnded {
+    pub child: FrameId,
+    pub index: usize,
+    pub result: Result<Value, Failure>,
+    pub last: u64,
+    /// The state the child failed in, which AWS records as aborted (type and name).
+    pub aborted: Option<(&'static str, Rc<str>)>,
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::frame::{FrameId, Wake};
+use super::frame::{ChildEnded, FrameId, Wake};
 use super::{EventKind, Execution};
 use crate::asl::definition::{Kind, QueryLanguage, State, StateMachine};
 use super::variables::VarScope;
@@ -17,13 +17,13 @@ impl Execution {
         match wake {
             Wake::Enter => self.enter(id),
             Wake::TaskStarted(request) => self.task_started(id, *request),
-            Wake::TaskDone(outcome) => self.task_done(id, outcome),
+            Wake::TaskDone(outcome) => self.task_done(id, *outcome),
             Wake::TaskTimedOut(task, error) => self.task_timed_out(id, task, error),
             Wake::HeartbeatDue(task, beats) => self.heartbeat_due(id, task, beats),
             Wake::ExecutionTimedOut => self.time_out(),
             Wake::WaitOver => self.wait_over(id),
             Wake::Retry => self.attempt(id),
-            Wake::ChildDone { child, index, result, last, aborted } => self.child_done(id, child, index, result, last, aborted),
+            Wake::ChildDone(ended) => self.child_done(id, *ended),
         }
     }
 
@@ -139,7 +139,7 @@ impl Execution {
                 let state = frame.current();
                 let aborted = (result.is_err() && frame.in_state && matches!(state.kind, Kind::Task(_)))
                     .then(|| (state.type_name(), state.name.clone()));
-                let wake = Wake::ChildDone { child: id, index: parent.index, result, last: frame.last, aborted };
+                let wake = Wake::ChildDone(Box::new(ChildEnded { child: id, index: parent.index, result, last: frame.last, aborted }));
                 self.ready.push_back((parent.frame, wake))
             }
         }

@@ -66,6 +66,9 @@ pub struct ExecutionOptions {
     pub max_history_events: usize,
     /// The name the activity worker gives when it takes a task (`ActivityStarted`'s `workerName`).
     pub activity_worker: String,
+    /// The longest JSON text a state may pass on or a task take or return: AWS's quota,
+    /// [`MAX_PAYLOAD_BYTES`] (benchmarks of large documents raise it, as the peer has none).
+    pub max_payload_bytes: usize,
 }
 
 impl Default for ExecutionOptions {
@@ -79,6 +82,7 @@ impl Default for ExecutionOptions {
             account: "111111111111".into(),
             max_history_events: MAX_HISTORY_EVENTS,
             activity_worker: "aslplay".into(),
+            max_payload_bytes: MAX_PAYLOAD_BYTES,
         }
     }
 }
@@ -197,7 +201,7 @@ impl Execution {
         let role_arn = Rc::from(ex.role_arn());
         ex.emit(0, EventKind::ExecutionStarted { input: input.clone(), role_arn });
         // AWS refuses to start an execution with a larger input; here it fails at once.
-        if let Err(failure) = payload::check(&input, || "The execution was started with an input".into()) {
+        if let Err(failure) = payload::check(&input, ex.options.max_payload_bytes, || "The execution was started with an input".into()) {
             ex.finish(1, Err(failure));
             return ex;
         }
@@ -228,7 +232,7 @@ impl Execution {
     /// Answers task `id` (a result, or a failure with error and cause).
     pub fn complete_task(&mut self, id: u64, outcome: Result<Value, Failure>) -> Result<(), HostError> {
         let pending = self.tasks.remove(&id).ok_or(HostError::NotPending)?;
-        self.ready.push_back((pending.frame, Wake::TaskDone(outcome)));
+        self.ready.push_back((pending.frame, Wake::TaskDone(Box::new(outcome))));
         Ok(())
     }
 

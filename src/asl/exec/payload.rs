@@ -9,28 +9,30 @@
 //!   without overflowing the stack.
 
 use crate::asl::error::{names, Failure};
-use crate::asl::json::{Value, MAX_NESTING};
+use crate::asl::json::{Misfit, Value, MAX_NESTING};
 
 /// AWS's payload limit: 256 KiB of JSON text.
 pub const MAX_PAYLOAD_BYTES: usize = 256 * 1024;
 
-/// `Ok` when `value` is within the limits; `what` names it for the cause ("The state 'A' produced
-/// an output").
-pub(super) fn check(value: &Value, what: impl FnOnce() -> String) -> Result<(), Failure> {
-    if value.nests_deeper_than(MAX_NESTING) {
-        Err(Failure::new(names::RUNTIME, format!("{} nested more than {MAX_NESTING} levels deep, the most JSON text here may nest.", what())))
-    } else if value.json_len_exceeds(MAX_PAYLOAD_BYTES) {
-        Err(Failure::new(names::DATA_LIMIT_EXCEEDED, format!("{} with a size exceeding the maximum number of bytes service limit.", what())))
-    } else {
-        Ok(())
+/// `Ok` when `value` is within the limits, its JSON text at most `max_bytes` long; `what` names it
+/// for the cause ("The state 'A' produced an output").
+pub(super) fn check(value: &Value, max_bytes: usize, what: impl FnOnce() -> String) -> Result<(), Failure> {
+    match value.fits(MAX_NESTING, max_bytes) {
+        Ok(()) => Ok(()),
+        Err(Misfit::TooDeep) => {
+            Err(Failure::new(names::RUNTIME, format!("{} nested more than {MAX_NESTING} levels deep, the most JSON text here may nest.", what())))
+        }
+        Err(Misfit::TooLarge) => {
+            Err(Failure::new(names::DATA_LIMIT_EXCEEDED, format!("{} with a size exceeding the maximum number of bytes service limit.", what())))
+        }
     }
 }
 
 /// Checks a state's output and assigned variables; `name` is the state's.
-pub(super) fn check_output(name: &str, output: &Value, assigned: Option<&Value>) -> Result<(), Failure> {
-    check(output, || format!("The state '{name}' produced an output"))?;
+pub(super) fn check_output(name: &str, max_bytes: usize, output: &Value, assigned: Option<&Value>) -> Result<(), Failure> {
+    check(output, max_bytes, || format!("The state '{name}' produced an output"))?;
     match assigned {
-        Some(assigned) => check(assigned, || format!("The state '{name}' assigned variables")),
+        Some(assigned) => check(assigned, max_bytes, || format!("The state '{name}' assigned variables")),
         None => Ok(()),
     }
 }

@@ -40,7 +40,7 @@ impl Execution {
             (None, None) => Ok(effective),
         };
         let what = || format!("The state/task '{}' was given an input", task.resource);
-        let input = match prepared.and_then(|input| payload::check(&input, what).map(|()| input)) {
+        let input = match prepared.and_then(|input| payload::check(&input, self.options.max_payload_bytes, what).map(|()| input)) {
             Ok(v) => v,
             Err(f) => return self.fail_state(id, f),
         };
@@ -132,8 +132,9 @@ impl Execution {
         let Kind::Task(task) = &state.kind else { return };
         let previous = frame.last;
         let resource = &task.kind;
+        let max_bytes = self.options.max_payload_bytes;
         let outcome = outcome.and_then(|output| {
-            payload::check(&output, || format!("The state/task '{}' returned a result", task.resource)).map(|()| output)
+            payload::check(&output, max_bytes, || format!("The state/task '{}' returned a result", task.resource)).map(|()| output)
         });
         let event = match &outcome {
             Ok(output) => task_events::succeeded(resource, output.clone()),

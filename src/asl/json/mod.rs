@@ -4,9 +4,11 @@
 mod duplicates;
 mod locate;
 mod serde;
+mod size;
 mod value;
 
 pub use duplicates::{duplicate_keys, DuplicateKey};
 pub use locate::{locate, LineCol, Span};
 pub(crate) use locate::floor_char_boundary;
+pub use size::Misfit;
 pub use value::{Map, Number, Value, MAX_NESTING};

@@ -196,32 +196,6 @@ impl Value {
         serde_json::from_str(text)
     }
 
-    /// The size of the compact JSON text in bytes, computed without building it.
-    pub fn json_len(&self) -> usize {
-        let mut counter = ByteCounter { count: 0, limit: usize::MAX };
-        let _ = serde_json::to_writer(&mut counter, self);
-        counter.count
-    }
-
-    /// Whether arrays and objects nest more than `limit` levels deep (`[]` is one level). Looks no
-    /// deeper than `limit + 1`, so it is safe on values of any depth.
-    pub fn nests_deeper_than(&self, limit: usize) -> bool {
-        // The engine asks this of every state's output: scalars, most of a document, cost no call.
-        let deeper = |v: &Value| matches!(v, Value::Array(_) | Value::Object(_)) && v.nests_deeper_than(limit - 1);
-        match self {
-            Value::Array(items) => limit == 0 || items.iter().any(deeper),
-            Value::Object(map) => limit == 0 || map.values().any(deeper),
-            _ => false,
-        }
-    }
-
-    /// Whether the compact JSON text is longer than `limit` bytes; stops counting past the limit,
-    /// so a value that shares one large part many times is not written out in full.
-    pub fn json_len_exceeds(&self, limit: usize) -> bool {
-        let mut counter = ByteCounter { count: 0, limit };
-        serde_json::to_writer(&mut counter, self).is_err()
-    }
-
     /// Converts from serde_json's value.
     pub fn from_serde(v: &serde_json::Value) -> Value {
         match v {
@@ -248,25 +222,6 @@ impl Value {
                 o.iter().map(|(k, v)| (k.to_string(), v.to_serde())).collect(),
             ),
         }
-    }
-}
-
-/// Counts the bytes written, failing once they pass `limit`.
-struct ByteCounter {
-    count: usize,
-    limit: usize,
-}
-
-impl std::io::Write for ByteCounter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.count = self.count.saturating_add(buf.len());
-        if self.count > self.limit {
-            return Err(std::io::ErrorKind::FileTooLarge.into());
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

@@ -1,0 +1,190 @@
+//! The size and depth of a value's compact JSON text, counted without writing it: the engine checks
+//! every task input, task result and state output against AWS's payload quota, so the count walks
+//! the value once, stops at the limit, and formats nothing but floats.
+
+use std::fmt::Write;
+
+use super::value::Value;
+
+/// Why a value does not fit the limits given to [`Value::fits`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Misfit {
+    /// Arrays and objects nest deeper than allowed.
+    TooDeep,
+    /// The compact JSON text is longer than allowed.
+    TooLarge,
+}
+
+impl Value {
+    /// The size of the compact JSON text in bytes.
+    pub fn json_len(&self) -> usize {
+        let mut count = Count { bytes: 0, limit: usize::MAX };
+        let _ = count.value(self);
+        count.bytes
+    }
+
+    /// Whether the compact JSON text is longer than `limit` bytes; stops counting past the limit,
+    /// so a value that shares one large part many times is not walked in full.
+    pub fn json_len_exceeds(&self, limit: usize) -> bool {
+        Count { bytes: 0, limit }.value(self).is_err()
+    }
+
+    /// Whether arrays and objects nest at most `max_depth` levels deep (`[]` is one level) and the
+    /// compact JSON text takes at most `max_bytes`; when both are passed, the one the walk meets
+    /// first. Either way the walk stops there, so it is safe on values of any depth or size.
+    pub fn fits(&self, max_depth: usize, max_bytes: usize) -> Result<(), Misfit> {
+        Count { bytes: 0, limit: max_bytes }.nested(self, max_depth)
+    }
+}
+
+/// Bytes counted so far, up to a limit.
+struct Count {
+    bytes: usize,
+    limit: usize,
+}
+
+impl Count {
+    fn add(&mut self, n: usize) -> Result<(), Misfit> {
+        self.bytes = self.bytes.saturating_add(n);
+        if self.bytes > self.limit {
+            Err(Misfit::TooLarge)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Counts `value`, which may nest without bound (a caller has checked its depth, or built it).
+    fn value(&mut self, value: &Value) -> Result<(), Misfit> {
+        self.nested(value, usize::MAX)
+    }
+
+    /// Counts `value`, failing when it nests more than `depth` levels.
+    fn nested(&mut self, value: &Value, depth: usize) -> Result<(), Misfit> {
+        match value {
+            Value::Null => self.add(4),
+            Value::Bool(b) => self.add(if *b { 4 } else { 5 }),
+            Value::Number(n) => self.add(number_len(n)),
+            Value::String(s) => self.add(string_len(s)),
+            Value::Array(items) => {
+                let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+                // Brackets and the commas between items.
+                self.add(2 + items.len().saturating_sub(1))?;
+                items.iter().try_for_each(|item| self.nested(item, depth))
+            }
+            Value::Object(members) => {
+                let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+                // Braces, and a colon and a comma per member but the last.
+                self.add(2 + (2 * members.len()).saturating_sub(1))?;
+                members.iter().try_for_each(|(key, v)| {
+                    self.add(string_len(key))?;
+                    self.nested(v, depth)
+                })
+            }
+        }
+    }
+}
+
+/// A number as serde_json writes it: integers in decimal, floats the shortest way that reads back.
+fn number_len(n: &serde_json::Number) -> usize {
+    let digits = |u: u64| u.checked_ilog10().map_or(1, |d| d as usize + 1);
+    if let Some(u) = n.as_u64() {
+        digits(u)
+    } else if let Some(i) = n.as_i64() {
+        1 + digits(i.unsigned_abs())
+    } else {
+        let mut text = Len(0);
+        let _ = write!(text, "{n}");
+        text.0
+    }
+}
+
+/// A quoted string as serde_json escapes it: `"` and `\` and the short control escapes take two
+/// bytes, other control characters six (`\u001f`).
+fn string_len(s: &str) -> usize {
+    let escapes: usize = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | 0x08 | b'\t' | b'\n' | 0x0c | b'\r' => 1,
+            0..=0x1f => 5,
+            _ => 0,
+        })
+        .sum();
+    s.len() + 2 + escapes
+}
+
+/// Counts the bytes formatted into it.
+struct Len(usize);
+
+impl Write for Len {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::asl::json::Map;
+
+    fn values() -> impl Strategy<Value = Value> {
+        let number = prop_oneof![
+            any::<i64>().prop_map(Value::int),
+            any::<u64>().prop_map(|u| Value::Number(u.into())),
+            any::<f64>().prop_filter_map("finite", Value::float),
+        ];
+        let leaf = prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::Bool), number, any::<String>().prop_map(Value::from)];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::array),
+                prop::collection::vec((any::<String>(), inner), 0..8)
+                    .prop_map(|members| Value::object(members.into_iter().map(|(k, v)| (k.into(), v)).collect::<Map>())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_count_is_the_length_of_the_text(v in values()) {
+            let len = v.to_json().len();
+            prop_assert_eq!(v.json_len(), len);
+            prop_assert!(!v.json_len_exceeds(len));
+            prop_assert!(v.json_len_exceeds(len - 1));
+            prop_assert_eq!(v.fits(usize::MAX, len), Ok(()));
+            prop_assert_eq!(v.fits(usize::MAX, len - 1), Err(Misfit::TooLarge));
+        }
+    }
+
+    #[test]
+    fn counts_escapes_and_number_forms() {
+        let text = r#"{"b\"":1,"a":[1.0,-2,"x\n\u0001\\",null,true,false,{},1e300,-0.5,18446744073709551615,-9223372036854775808],"c":1e3}"#;
+        let v = Value::parse(text).unwrap();
+        assert_eq!(v.json_len(), v.to_json().len());
+    }
+
+    #[test]
+    fn a_length_limit_stops_counting_shared_parts() {
+        // 2^60 copies of one string: the text would never fit in memory, the check stops early.
+        let mut v = Value::str("x");
+        for _ in 0..60 {
+            v = Value::array(vec![v.clone(), v]);
+        }
+        assert!(v.json_len_exceeds(1 << 20));
+        assert_eq!(v.fits(128, 1 << 20), Err(Misfit::TooLarge));
+    }
+
+    #[test]
+    fn reports_the_first_limit_met() {
+        let mut v = Value::from("x".repeat(100));
+        for _ in 0..10 {
+            v = Value::array(vec![v]);
+        }
+        assert_eq!(v.fits(10, 1000), Ok(()));
+        assert_eq!(v.fits(9, 1000), Err(Misfit::TooDeep));
+        assert_eq!(v.fits(10, 50), Err(Misfit::TooLarge));
+        // The string lies at the bottom: the walk passes the depth limit before counting it.
+        assert_eq!(v.fits(9, 50), Err(Misfit::TooDeep));
+    }
+}
