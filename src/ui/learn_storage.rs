@@ -11,13 +11,9 @@ const PROGRESS: &str = "aslplay.progress.v1";
 /// Present exactly while an exercise is open: the user's own workspace, to go back to.
 const STASH: &str = "aslplay.before-exercise";
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 /// What was stored last (a fresh start where nothing was).
 pub fn load() -> Learn {
-    let item = |key| local().and_then(|s| s.get_item(key).ok().flatten());
+    let item = |key| storage::storage().and_then(|s| s.get_item(key).ok().flatten());
     let current = storage::current().unwrap_or_default();
     Learn::restore(item(PROGRESS).as_deref(), item(STASH).as_deref(), current.tests, current.selected.as_ref())
 }
@@ -25,7 +21,7 @@ pub fn load() -> Learn {
 /// Stores what a reload must find (quietly nothing where storage is unavailable or full).
 pub fn save(learn: &Learn) {
     storage::save_tests(&learn.tests);
-    let Some(local) = local() else { return };
+    let Some(local) = storage::storage() else { return };
     let _ = local.set_item(PROGRESS, &learn.progress.to_json());
     let _ = match &learn.stash {
         Some(stash) => local.set_item(STASH, &serde_json::to_string(&**stash).unwrap_or_default()),

@@ -15,7 +15,8 @@ thread_local! {
     static STORE: RefCell<Store> = RefCell::new(read());
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's localStorage, where there is one (the page's other stores use it too).
+pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 

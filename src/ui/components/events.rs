@@ -149,17 +149,9 @@ fn select(label: &'static str, class: &'static str, values: &[&str], current: &s
     }
 }
 
-/// Each event's timestamp, and its time since the first event.
+/// Each event's timestamp, and its time since the first event (from the rows' parsed times).
 fn times(outcome: &Outcome) -> Vec<(String, String)> {
-    let events = outcome.history.get("events").and_then(|e| e.as_array()).map(Vec::as_slice).unwrap_or_default();
-    let stamp = |e: &serde_json::Value| e.get("timestamp").and_then(|t| t.as_str()).unwrap_or_default().to_owned();
-    let start = events.first().map(stamp).and_then(|s| crate::asl::timestamp::parse(&s));
-    events
-        .iter()
-        .map(|e| {
-            let at = stamp(e);
-            let since = crate::asl::timestamp::parse(&at).zip(start).map(|(t, s)| relative(t - s)).unwrap_or_default();
-            (at, since)
-        })
-        .collect()
+    let start = outcome.events.first().and_then(|e| e.time);
+    let shown = |t: i64| (crate::asl::timestamp::format(t), start.map(|s| relative(t - s)).unwrap_or_default());
+    outcome.events.iter().map(|e| e.time.map(shown).unwrap_or_default()).collect()
 }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::bridge::outcome::Outcome;
 use crate::ui::components::editor::Editor;
 use crate::ui::scratchpad::{show, state_input, Shown};
+use crate::ui::storage::storage;
 
 const KEY: &str = "aslplay.scratchpad.v1";
 
@@ -29,10 +30,6 @@ struct Saved {
     open: bool,
     expression: Rc<str>,
     variables: Rc<str>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
 }
 
 fn load() -> Saved {
