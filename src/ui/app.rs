@@ -106,6 +106,7 @@ pub fn App() -> Html {
             }
             Pick::Breakpoint(name) => state.dispatch(Action::ToggleBreakpoint(name)),
             Pick::Fold(name) => state.dispatch(Action::ToggleFold(name)),
+            Pick::Clear => state.dispatch(Action::Select(None)),
         })
     };
     let on_select = {

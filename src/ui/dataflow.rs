@@ -10,7 +10,7 @@ use crate::asl::json::Value;
 use crate::asl::path::{Path, Scope};
 use crate::asl::random::Random;
 use crate::asl::template::Template;
-use crate::ui::timeline::{recorded, Timeline};
+use crate::ui::timeline::{recorded, Scope as FrameScope, Timeline};
 use crate::ui::variables::{as_object, in_scope};
 
 /// Where a stage's value comes from.
@@ -24,6 +24,9 @@ pub enum Source {
     Definition,
     /// The state has no such field: the value is the previous stage's.
     Unchanged,
+    /// A Map's or Parallel's result, gathered from the outputs its iterations or branches recorded
+    /// (this many of them).
+    Gathered(usize),
 }
 
 /// One stage of the data flow.
@@ -100,14 +103,15 @@ pub fn inspect(t: &Timeline, machine: Option<&StateMachine>, entered: usize, upt
         Some(Ok(v)) => Some(v.clone()),
         _ => None,
     });
-    let result = result.zip(answered_id(t, &events));
+    let result = result.zip(answered_id(t, &events)).map(|(v, id)| (v, Source::Recorded(id)));
+    let result = result.or_else(|| gathered(t, state?, entered, exited?).map(|(n, v)| (v, Source::Gathered(n))));
     let recorded_stage = |label, (id, v): (i64, Value)| Stage { label, value: Ok(v), source: Source::Recorded(id) };
     ins.stages.push(recorded_stage("Input", (t.id(entered), input.clone())));
     let jsonpath = state.is_some_and(|s| s.language == QueryLanguage::JsonPath);
     if let (true, Some(s)) = (jsonpath, state) {
         let variables = as_object(&in_scope(t, t.frame(entered), entered));
         let flow = JsonPathFlow { state: s, variables: &variables, caught: ins.error.as_ref().is_some_and(|e| e.2) };
-        let computed = flow.stages(&input, scheduled.map(|(v, id)| (id, v)), result.map(|(v, id)| (id, v)), &mut ins.stages);
+        let computed = flow.stages(&input, scheduled.map(|(v, id)| (id, v)), result, &mut ins.stages);
         if let (Some(Ok(computed)), Some((_, recorded))) = (computed, &output) {
             if computed != *recorded {
                 ins.notes.push("The recomputed output differs from the recorded one: the state reads the context object or random intrinsic functions, or the definition changed since the run.".into());
@@ -122,8 +126,8 @@ pub fn inspect(t: &Timeline, machine: Option<&StateMachine>, entered: usize, upt
         if let Some((v, id)) = scheduled {
             ins.stages.push(recorded_stage("Arguments", (id, v)));
         }
-        if let Some((v, id)) = result {
-            ins.stages.push(recorded_stage("Result", (id, v)));
+        if let Some((v, source)) = result {
+            ins.stages.push(Stage { label: "Result", value: Ok(v), source });
         }
     }
     if let Some((i, v)) = output {
@@ -143,7 +147,7 @@ struct JsonPathFlow<'a> {
 impl JsonPathFlow<'_> {
     /// Pushes the stages before the output onto `stages`; gives the recomputed output, if every
     /// stage before it could be computed.
-    fn stages(&self, raw: &Value, scheduled: Option<(i64, Value)>, result: Option<(i64, Value)>, stages: &mut Vec<Stage>) -> Option<Result<Value, String>> {
+    fn stages(&self, raw: &Value, scheduled: Option<(i64, Value)>, result: Option<(Value, Source)>, stages: &mut Vec<Stage>) -> Option<Result<Value, String>> {
         let s = self.state;
         let effective = match &s.input_path {
             Some(p) if p.is_root() => unchanged("After InputPath", raw, stages),
@@ -170,14 +174,11 @@ impl JsonPathFlow<'_> {
             return None;
         }
         let result = match (&s.kind, result) {
-            (_, Some((id, v))) => self.push(stages, "Result", Ok(v), Source::Recorded(id)),
+            (_, Some((v, source))) => self.push(stages, "Result", Ok(v), source),
             (Kind::Pass(p), None) => match &p.result {
                 Some(v) => self.push(stages, "Result", Ok(v.clone()), Source::Definition),
                 None => effective,
             },
-            // A Map's or Parallel's result is the outputs of its iterations or branches, which the
-            // history does not gather in one place.
-            (Kind::Map(_) | Kind::Parallel(_), None) => return None,
             (_, None) => return None,
         };
         let selected = match result_selector {
@@ -225,6 +226,36 @@ fn unchanged(label: &'static str, value: &Value, stages: &mut Vec<Stage>) -> Res
 fn unchanged_result(label: &'static str, value: Result<Value, String>, stages: &mut Vec<Stage>) -> Result<Value, String> {
     stages.push(Stage { label, value: value.clone(), source: Source::Unchanged });
     value
+}
+
+/// The result of the Map or Parallel `state` visited at `entered` and exited at `exited`: the output
+/// of each iteration (by index) or branch (in order), as its last state recorded it — the history
+/// records the combined value nowhere. `None` when some iteration or branch has no output (it
+/// failed, or it is a distributed Map's child execution, whose history is its own).
+fn gathered(t: &Timeline, state: &State, entered: usize, exited: usize) -> Option<(usize, Value)> {
+    let expected = match &state.kind {
+        Kind::Parallel(p) => p.branches.len(),
+        Kind::Map(m) if !m.distributed => {
+            let started = (entered..exited).find(|&i| t.kind(i) == "MapStateStarted" && t.visit(i) == Some(entered))?;
+            usize::try_from(t.details(started)?.get("length")?.as_u64()?).ok()?
+        }
+        _ => return None,
+    };
+    let (owner, outer) = (t.name(entered)?, t.frame(entered));
+    let mut outputs = std::collections::BTreeMap::new();
+    for i in (entered + 1..exited).filter(|&i| t.kind(i).ends_with("StateExited")) {
+        let frame = &t.frames[t.frame(i)];
+        let order = match &frame.scope {
+            FrameScope::Iteration { map, index } if map == owner => usize::try_from(*index).ok()?,
+            FrameScope::Branch { parallel, index } if parallel == owner => *index,
+            _ => continue,
+        };
+        if frame.parent == Some(outer) {
+            // A later state of the same iteration or branch replaces an earlier one's output.
+            outputs.insert(order, t.details(i).and_then(|d| d.get("output")).and_then(recorded)?);
+        }
+    }
+    (outputs.len() == expected && outputs.keys().copied().eq(0..expected)).then(|| (expected, Value::array(outputs.into_values().collect())))
 }
 
 /// Task events: `TaskScheduled`, `LambdaFunctionSucceeded`, `ActivityTimedOut`, …
@@ -386,5 +417,33 @@ mod tests {
         assert_eq!(without.stages.len(), 4);
         assert_eq!(without.notes.len(), 1);
         assert_eq!(inspect(&t, Some(&machine), t.len(), t.len()), Inspection::default());
+    }
+
+    #[test]
+    fn a_maps_and_a_parallels_result_is_gathered_from_their_iterations_and_branches() {
+        let map = r#"{"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.xs","ItemProcessor":{
+            "StartAt":"Double","States":{"Double":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","Next":"Wrap"},
+              "Wrap":{"Type":"Pass","Parameters":{"v.$":"$.n"},"End":true}}},
+            "ResultSelector":{"count.$":"States.ArrayLength($)","all.$":"$"},"ResultPath":"$.out","End":true}}}"#;
+        let double = |v: &Value| Ok(Value::from_pairs([("n", Value::parse(&format!("{}", v.to_json().parse::<i64>().unwrap() * 2)).unwrap())]));
+        let (t, machine) = run(map, r#"{"xs":[1,2,3]}"#, double);
+        let ins = inspect(&t, Some(&machine), 1, t.len());
+        let result = ins.stages.iter().find(|s| s.label == "Result").unwrap();
+        assert_eq!(result.value, Ok(Value::parse(r#"[{"v":2},{"v":4},{"v":6}]"#).unwrap()));
+        assert_eq!(result.source, Source::Gathered(3));
+        assert_eq!(ins.stages.last().unwrap().value, Ok(Value::parse(r#"{"xs":[1,2,3],"out":{"count":3,"all":[{"v":2},{"v":4},{"v":6}]}}"#).unwrap()));
+        assert_eq!(ins.notes, Vec::<String>::new(), "the recomputed output is the recorded one");
+        // While the iterations run, there is no result yet.
+        let exited = (0..t.len()).find(|&i| t.kind(i) == "MapStateExited").unwrap();
+        assert!(inspect(&t, Some(&machine), 1, exited).stages.iter().all(|s| s.label != "Result"));
+
+        let parallel = r#"{"StartAt":"Both","States":{"Both":{"Type":"Parallel","Branches":[
+            {"StartAt":"A","States":{"A":{"Type":"Pass","Result":"a","End":true}}},
+            {"StartAt":"B","States":{"B":{"Type":"Pass","Result":"b","Next":"B2"},"B2":{"Type":"Pass","Result":"b2","End":true}}}],
+            "End":true}}}"#;
+        let (t, machine) = run(parallel, "{}", |v| Ok(v.clone()));
+        let ins = inspect(&t, Some(&machine), 1, t.len());
+        let result = ins.stages.iter().find(|s| s.label == "Result").unwrap();
+        assert_eq!((result.value.clone(), result.source.clone()), (Ok(Value::parse(r#"["a","b2"]"#).unwrap()), Source::Gathered(2)));
     }
 }

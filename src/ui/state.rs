@@ -156,6 +156,11 @@ pub enum Action {
     PickTestCase(Rc<str>),
 }
 
+/// The mock configuration's test case picked in the open workspace, as saved.
+fn saved_test_case() -> Option<Rc<str>> {
+    storage::current().and_then(|c| c.mock_test_case).map(Into::into)
+}
+
 impl Playground {
     /// The editors as last saved in this browser; on a first visit empty, until the first sample
     /// arrives (see [`is_blank`](Playground::is_blank)).
@@ -179,7 +184,7 @@ impl Playground {
             speed: storage::load_speed().unwrap_or(Speed::Normal),
             breakpoints: Rc::default(),
             folded: Rc::default(),
-            test_case: None,
+            test_case: saved_test_case(),
         }
     }
 
@@ -200,6 +205,7 @@ impl Playground {
         self.playing = false;
         self.breakpoints = Rc::default();
         self.folded = Rc::default();
+        self.test_case = saved_test_case();
     }
 
     /// Replaces the editors' texts from elsewhere (a sample, a link, Recent): the test cases are the
@@ -312,7 +318,10 @@ impl Reducible for Playground {
                 next.pane = Pane::Mocks;
                 next.test_case = None;
             }
-            Action::PickTestCase(case) => next.test_case = Some(case),
+            Action::PickTestCase(case) => {
+                storage::save_mock_test_case(&case);
+                next.test_case = Some(case);
+            }
             Action::Reveal(pane, offset) => {
                 let nonce = self.reveal.map_or(0, |r| r.nonce + 1);
                 next.pane = pane;

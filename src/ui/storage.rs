@@ -87,6 +87,15 @@ pub fn save_tests(tests: &[TestCase]) {
     });
 }
 
+/// Saves the test case picked in the open workspace's mock configuration.
+pub fn save_mock_test_case(case: &str) {
+    change(|store| {
+        if let Some(current) = store.current.as_mut() {
+            current.mock_test_case = Some(case.to_string());
+        }
+    });
+}
+
 /// The player's speed chosen last.
 pub fn load_speed() -> Option<Speed> {
     Speed::named(&storage()?.get_item(SPEED_KEY).ok()??)

@@ -1,5 +1,7 @@
 //! The graph's pan and zoom: which part of the drawing the graph's frame shows.
 
+use std::collections::BTreeSet;
+
 /// The drawing is scaled by `k`, then moved by `(x, y)` pixels in the frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
@@ -49,6 +51,39 @@ impl View {
     }
 }
 
+/// Whether the graph is fitted anew when its drawing changes: a user who panned or zoomed keeps
+/// their view while editing the definition (adding a state must not throw them back to the whole
+/// drawing), but another definition, one sharing less than half its states with the last, is fitted.
+#[derive(Default)]
+pub struct Framing {
+    /// The user panned or zoomed since the last fit.
+    own: bool,
+    states: BTreeSet<String>,
+}
+
+impl Framing {
+    /// The user panned or zoomed.
+    pub fn moved(&mut self) {
+        self.own = true;
+    }
+
+    /// The view was fitted on request.
+    pub fn fitted(&mut self) {
+        self.own = false;
+    }
+
+    /// The drawing now shows `states`: whether to fit it.
+    pub fn refit(&mut self, states: BTreeSet<String>) -> bool {
+        let shared = states.intersection(&self.states).count();
+        let another = shared * 2 < states.len().max(self.states.len());
+        self.states = states;
+        if another {
+            self.own = false;
+        }
+        !self.own
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +106,22 @@ mod tests {
         assert_eq!(((110.0 - z.x) / z.k, (70.0 - z.y) / z.k), (100.0, 50.0));
         assert_eq!(v.zoom_at(1000.0, 0.0, 0.0).k, MAX_K);
         assert_eq!(v.pan(5.0, -5.0), View { x: 15.0, y: 15.0, k: 1.0 });
+    }
+
+    fn names(list: &[&str]) -> BTreeSet<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn an_edit_keeps_the_users_view_and_another_definition_is_fitted() {
+        let mut framing = Framing::default();
+        assert!(framing.refit(names(&["A", "B"])), "the first drawing is fitted");
+        assert!(framing.refit(names(&["A", "B", "C"])), "untouched, the view follows the drawing");
+        framing.moved();
+        assert!(!framing.refit(names(&["A", "B", "C", "D"])), "an edit keeps the user's view");
+        assert!(framing.refit(names(&["X", "Y", "Z"])), "another definition is fitted");
+        framing.moved();
+        framing.fitted();
+        assert!(framing.refit(names(&["X", "Y"])), "after Fit, the view follows the drawing again");
     }
 }

@@ -37,6 +37,9 @@ pub struct Entry {
     pub query_language: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tests: Vec<TestCase>,
+    /// The test case picked in the Mocks pane's mock configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mock_test_case: Option<String>,
 }
 
 impl Entry {
@@ -52,6 +55,7 @@ impl Entry {
             selected: shared.selected.clone(),
             query_language: shared.query_language.map(|q| query_language_name(q).to_string()),
             tests: shared.tests.clone(),
+            mock_test_case: None,
         }
     }
 

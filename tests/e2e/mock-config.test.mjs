@@ -1,5 +1,5 @@
 // A Step Functions Local mock configuration in the Mocks pane: imported from a file, kept with the
-// workspace, its test case picked for Run; a configuration naming an unknown state is a located
+// workspace, its test case picked for Run (and kept); a configuration naming an unknown state is a located
 // problem and the run does not start.
 
 import { test } from "node:test";
@@ -45,6 +45,9 @@ test("an imported mock configuration answers the Tasks of the test case picked",
   await page.reload();
   await page.locator(".cm-editor").first().waitFor();
   assert.equal(await getText(page, "Mocks"), CONFIG);
+  await page.locator('.tab[data-pane="Mocks"]').click();
+  assert.equal(await page.locator(".mock-config-bar .test-case select").inputValue(), "Sad", "the test case picked is kept too");
+  assert.equal(await run(page), "FAILED");
   assert.deepEqual(errors, []);
 });
 

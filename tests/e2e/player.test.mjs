@@ -167,6 +167,9 @@ test("the graph pans, zooms and fits, and a clicked state is selected and shown 
   await line.waitFor();
   assert.match(await line.textContent(), /"Validate Winners":/);
   assert.ok(await line.isVisible());
+  // A click on the background clears the selection.
+  await page.locator("svg.graph").click({ position: { x: 3, y: 3 } });
+  await page.locator(".node.selected").waitFor({ state: "detached" });
 
   // Folding the Parallel draws it as one box; unfolding brings its branches back.
   await state(page, "Send SNS and Record In Dynamodb").locator("text.title").click();
@@ -174,8 +177,14 @@ test("the graph pans, zooms and fits, and a clicked state is selected and shown 
   assert.equal(await state(page, "Notify Winners").count(), 0);
   assert.match(await state(page, "Send SNS and Record In Dynamodb").textContent(), /2 branches/);
   await screenshot(page, "player-folded");
+  // A view the user zoomed is kept while the drawing changes; Fit fits it again.
+  await page.locator(".zoom-controls button[aria-label='Zoom in']").click();
+  const zoomed = await zoom();
   await state(page, "Send SNS and Record In Dynamodb").locator("text.unfold").click();
   await state(page, "Notify Winners").waitFor();
+  assert.equal(await zoom(), zoomed, "unfolding keeps the user's zoom");
+  await page.locator(".zoom-controls .fit").click();
+  assert.ok(await allInside(page), "fit brings every state back into view");
   assert.deepEqual(errors, []);
 });
 

@@ -4,6 +4,7 @@
 //! folds it. Each box and edge is its own component that redraws only when what it shows changes,
 //! so a step of the player redraws a few boxes, not the whole graph.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -18,7 +19,7 @@ use crate::ui::layout::draw::{clip, label_point, path};
 use crate::ui::layout::{group_title, subtitle, Layout, Role, Route, DETAIL_CHAR_W, NAME_CHAR_W, TEXT_PAD};
 use crate::ui::player::duration;
 use crate::ui::replay::{Progress, Snapshot};
-use crate::ui::viewport::View;
+use crate::ui::viewport::{Framing, View};
 
 /// What a click on a box asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +27,8 @@ pub enum Pick {
     Select(String),
     Breakpoint(String),
     Fold(String),
+    /// A click on the background: nothing selected.
+    Clear,
 }
 
 #[derive(Properties, PartialEq)]
@@ -48,6 +51,7 @@ pub struct GraphProps {
 pub fn Graph(props: &GraphProps) -> Html {
     let frame = use_node_ref();
     let view = use_state(View::default);
+    let framing = use_mut_ref(Framing::default);
     let gesture = use_mut_ref(Gesture::default);
     // The boxes keep the first callback they were given; it reaches the latest props through here.
     let latest = use_mut_ref(|| props.on_pick.clone());
@@ -62,11 +66,21 @@ pub fn Graph(props: &GraphProps) -> Html {
         })
     };
     {
-        // Fit on the first drawing, and whenever the drawing changes size (another definition, a fold).
-        let fit = fit.clone();
-        use_effect_with((props.layout.width as i64, props.layout.height as i64), move |_| fit.emit(()));
+        // Fit on the first drawing, and when the drawing changes size unless the user's view is kept.
+        let (fit, framing, layout) = (fit.clone(), framing.clone(), props.layout.clone());
+        let size = (layout.width as i64, layout.height as i64, layout.boxes.len());
+        use_effect_with(size, move |_| {
+            let states = layout.boxes.iter().filter(|b| !matches!(b.role, Role::Start | Role::End));
+            if framing.borrow_mut().refit(states.map(|b| b.name.clone()).collect()) {
+                fit.emit(());
+            }
+        });
     }
-    use_wheel_zoom(&frame, &view);
+    let on_fit = {
+        let framing = framing.clone();
+        fit.reform(move |_: MouseEvent| framing.borrow_mut().fitted())
+    };
+    use_wheel_zoom(&frame, &view, &framing);
     let on_pick = {
         let (latest, gesture, frame) = (latest.clone(), gesture.clone(), frame.clone());
         Callback::from(move |pick: Pick| {
@@ -135,10 +149,11 @@ pub fn Graph(props: &GraphProps) -> Html {
         })
     };
     let onpointermove = {
-        let (gesture, view) = (gesture.clone(), view.clone());
+        let (gesture, view, framing) = (gesture.clone(), view.clone(), framing.clone());
         Callback::from(move |e: PointerEvent| {
             let (x, y) = at(&e);
             if let Some(next) = gesture.borrow_mut().moved_to(e.pointer_id(), x, y) {
+                framing.borrow_mut().moved();
                 view.set(next);
             }
         })
@@ -149,8 +164,9 @@ pub fn Graph(props: &GraphProps) -> Html {
         Callback::from(move |e: PointerEvent| gesture.borrow_mut().up(e.pointer_id(), *view))
     };
     let zoom = |factor: f64| {
-        let (frame, view) = (frame.clone(), view.clone());
+        let (frame, view, framing) = (frame.clone(), view.clone(), framing.clone());
         Callback::from(move |_: MouseEvent| {
+            framing.borrow_mut().moved();
             let (w, h) = frame.cast::<web_sys::Element>().map_or((0.0, 0.0), |el| {
                 (f64::from(el.client_width()), f64::from(el.client_height()))
             });
@@ -164,7 +180,7 @@ pub fn Graph(props: &GraphProps) -> Html {
                 <p class="graph-empty">{ "Nothing to draw yet: the definition has no states." }</p>
             }
             <svg class={classes!("graph", props.stale.then_some("stale"))} role="img" aria-label="State machine graph"
-                 data-zoom={format!("{:.3}", view.k)}>
+                 onclick={on_pick.reform(|_: MouseEvent| Pick::Clear)} data-zoom={format!("{:.3}", view.k)}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" />
@@ -179,7 +195,7 @@ pub fn Graph(props: &GraphProps) -> Html {
             <div class="zoom-controls">
                 <button title="Zoom in" aria-label="Zoom in" onclick={zoom(1.25)}>{ "+" }</button>
                 <button title="Zoom out" aria-label="Zoom out" onclick={zoom(0.8)}>{ "−" }</button>
-                <button title="Fit the graph to the view" aria-label="Fit" class="fit" onclick={fit.reform(|_| ())}>{ "⤢" }</button>
+                <button title="Fit the graph to the view" aria-label="Fit" class="fit" onclick={on_fit}>{ "⤢" }</button>
             </div>
         </div>
     }
@@ -193,10 +209,10 @@ fn waits(kind: &str) -> bool {
 /// Wheel (and trackpad pinch, which browsers send as a wheel with Ctrl) zooms about the pointer.
 /// Listened to directly: the page must not scroll or zoom itself, which needs a non-passive listener.
 #[hook]
-fn use_wheel_zoom(frame: &NodeRef, view: &UseStateHandle<View>) {
+fn use_wheel_zoom(frame: &NodeRef, view: &UseStateHandle<View>, framing: &Rc<RefCell<Framing>>) {
     let current = use_mut_ref(|| **view);
     *current.borrow_mut() = **view;
-    let (frame, view) = (frame.clone(), view.clone());
+    let (frame, view, framing) = (frame.clone(), view.clone(), framing.clone());
     use_effect_with((), move |_| {
         let el = frame.cast::<web_sys::Element>();
         let listener = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
@@ -207,6 +223,7 @@ fn use_wheel_zoom(frame: &NodeRef, view: &UseStateHandle<View>) {
             let factor = (-e.delta_y() * if e.ctrl_key() { 0.01 } else { 0.0015 }).exp();
             let next = current.borrow().zoom_at(factor, px, py);
             *current.borrow_mut() = next;
+            framing.borrow_mut().moved();
             view.set(next);
         });
         let options = web_sys::AddEventListenerOptions::new();

@@ -143,6 +143,7 @@ fn stage(stage: &Stage) -> Html {
         Source::Recomputed => ("recomputed", "recomputed".to_owned()),
         Source::Definition => ("definition", "from the definition".to_owned()),
         Source::Unchanged => ("unchanged", "no such field: unchanged".to_owned()),
+        Source::Gathered(n) => ("recorded", format!("gathered from the {n} outputs recorded")),
     };
     let value = match (&stage.value, &stage.source) {
         (_, Source::Unchanged) => Html::default(),
