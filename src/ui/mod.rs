@@ -14,6 +14,7 @@ pub mod gallery;
 pub mod samples;
 pub mod scratchpad;
 pub mod state_source;
+pub mod table_window;
 pub mod viewport;
 pub mod workspaces;
 pub mod timeline;

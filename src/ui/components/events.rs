@@ -15,10 +15,8 @@ use crate::bridge::outcome::{pretty, Outcome};
 use crate::export::history_text;
 use crate::ui::components::download::download;
 use crate::ui::event_filter::{choices, relative, Filter};
+use crate::ui::table_window::{follow, rows_in_sight, ROW_H};
 
-/// A row's height in pixels (as the style sheet fixes it), and the rows drawn beyond each edge of the view.
-const ROW_H: usize = 22;
-const SPARE_ROWS: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct EventsProps {
@@ -37,34 +35,62 @@ pub fn Events(props: &EventsProps) -> Html {
     let visible = use_memo((props.outcome.clone(), (*filter).clone()), |(o, f)| {
         o.as_ref().map(|o| o.events.iter().enumerate().filter(|(_, e)| f.matches(e)).map(|(i, _)| i).collect::<Vec<_>>()).unwrap_or_default()
     });
-    // The scroll position and the view's height.
-    let sight = use_state(|| (0usize, 800usize));
+    // The states and event types to filter by: sorted once per run, not at each step of the player.
+    let options = use_memo(props.outcome.clone(), |o| {
+        let owned = |values: Vec<&str>| values.into_iter().map(str::to_owned).collect::<Vec<_>>();
+        o.as_ref().map(|o| (owned(choices(&o.events, |r| r.state.as_deref())), owned(choices(&o.events, |r| Some(r.kind.as_str()))))).unwrap_or_default()
+    });
+    // Where the table is scrolled and how tall it is, as the last scroll event reported them or as
+    // the table scrolled itself to follow the player. The element is written, not read, at each
+    // step: reading it would make the browser lay the page out in the middle of every frame.
+    let sight = use_state_eq(|| (0usize, 800usize));
+    let known = use_mut_ref(|| *sight);
     let scroller = use_node_ref();
     {
-        // The current row stays in sight as the player moves.
-        let scroller = scroller.clone();
-        use_effect_with((props.cursor, visible.clone()), move |(cursor, visible)| {
-            let Some(el) = scroller.cast::<web_sys::Element>() else { return };
-            let (top, height) = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
-            let row = visible.partition_point(|&i| i + 1 < *cursor) * ROW_H;
-            if row < top || row + 2 * ROW_H > top + height {
-                el.set_scroll_top(row.saturating_sub(height / 2) as i32);
+        // Measured once per run: the height changes only when the window does, which scrolls too.
+        let (scroller, sight, known) = (scroller.clone(), sight.clone(), known.clone());
+        use_effect_with(props.outcome.as_ref().map(Rc::as_ptr), move |_| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                *known.borrow_mut() = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
+                sight.set(*known.borrow());
+            }
+        });
+    }
+    // The current row stays in sight as the player moves: the rows drawn are those around it, and
+    // the table scrolls there once they are.
+    let seen = use_mut_ref(|| (usize::MAX, std::ptr::null()));
+    let scroll_to = use_mut_ref(|| None::<usize>);
+    let now = (props.cursor, Rc::as_ptr(&visible));
+    if std::mem::replace(&mut *seen.borrow_mut(), now) != now {
+        let row = visible.partition_point(|&i| i + 1 < props.cursor) * ROW_H;
+        let mut known = known.borrow_mut();
+        if let Some(top) = follow(known.0, known.1, row) {
+            known.0 = top;
+            *scroll_to.borrow_mut() = Some(top);
+        }
+    }
+    {
+        let (scroller, scroll_to) = (scroller.clone(), scroll_to.clone());
+        use_effect(move || {
+            if let (Some(top), Some(el)) = (scroll_to.take(), scroller.cast::<web_sys::Element>()) {
+                el.set_scroll_top(top as i32);
             }
         });
     }
     let onscroll = {
-        let sight = sight.clone();
+        let (sight, known) = (sight.clone(), known.clone());
         Callback::from(move |e: Event| {
             let el: web_sys::Element = e.target_unchecked_into();
-            sight.set((el.scroll_top().max(0) as usize, el.client_height().max(0) as usize));
+            *known.borrow_mut() = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
+            sight.set(*known.borrow());
         })
     };
     let Some(outcome) = &props.outcome else {
         return html! { <section class="events"><h3>{ "Events" }</h3><p class="empty">{ "The run's history shows here." }</p></section> };
     };
     let len = visible.len();
-    let first = (sight.0 / ROW_H).saturating_sub(SPARE_ROWS).min(len);
-    let last = (first + sight.1 / ROW_H + 2 * SPARE_ROWS).min(len);
+    let (top, height) = *known.borrow();
+    let (first, last) = rows_in_sight(top, height, len);
     let spacer = |rows: usize| (rows > 0).then(|| html! { <tr class="spacer" style={format!("height:{}px", rows * ROW_H)} /> });
     let rows = visible[first..last].iter().map(|&i| {
         let e = &outcome.events[i];
@@ -88,7 +114,8 @@ pub fn Events(props: &EventsProps) -> Html {
         };
         let (absolute, since) = times.get(i).cloned().unwrap_or_default();
         html! {
-            <tr class={class} onclick={seek}>
+            // Keyed: scrolling by a few rows moves a few rows, rather than rewriting every row drawn.
+            <tr key={i} class={class} onclick={seek}>
                 <td class="id">{ e.id }</td>
                 <td class="type">{ &e.kind }</td>
                 <td class="state">{ e.state.as_deref().unwrap_or("") }</td>
@@ -113,11 +140,11 @@ pub fn Events(props: &EventsProps) -> Html {
         <section class="events">
             <div class="events-bar">
                 <h3>{ count }</h3>
-                { select("State", "filter-state", &choices(&outcome.events, |r| r.state.as_deref()), &filter.state, {
+                { select("State", "filter-state", &options.0, &filter.state, {
                     let filter = filter.clone();
                     move |v| filter.set(Filter { state: v, ..(*filter).clone() })
                 }) }
-                { select("Type", "filter-type", &choices(&outcome.events, |r| Some(r.kind.as_str())), &filter.kind, {
+                { select("Type", "filter-type", &options.1, &filter.kind, {
                     let filter = filter.clone();
                     move |v| filter.set(Filter { kind: v, ..(*filter).clone() })
                 }) }
@@ -139,12 +166,12 @@ pub fn Events(props: &EventsProps) -> Html {
 }
 
 /// A filter's choice list: every value, or all of them when empty.
-fn select(label: &'static str, class: &'static str, values: &[&str], current: &str, set: impl Fn(String) + 'static) -> Html {
+fn select(label: &'static str, class: &'static str, values: &[String], current: &str, set: impl Fn(String) + 'static) -> Html {
     let onchange = Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()));
     html! {
         <select class={class} aria-label={label} onchange={onchange}>
             <option value="" selected={current.is_empty()}>{ format!("All {}s", label.to_lowercase()) }</option>
-            { for values.iter().map(|v| html! { <option value={v.to_string()} selected={*v == current}>{ v }</option> }) }
+            { for values.iter().map(|v| html! { <option value={v.clone()} selected={v == current}>{ v }</option> }) }
         </select>
     }
 }
