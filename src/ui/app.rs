@@ -153,7 +153,7 @@ pub fn App() -> Html {
                      reveal={state.reveal} on_run={on_run.clone()} on_select={on_select.clone()}
                      on_edit={dispatch(&state, |(pane, text)| Action::Edit(pane, text))}
                      on_show={dispatch(&state, Action::Show)}
-                     test_case={state.test_case.clone()} on_import={dispatch(&state, Action::ImportMocks)}
+                     test_case={state.test_case.clone()} on_import={{ let o = opener.clone(); Callback::from(move |config| o.import_mocks(config)) }}
                      on_pick={dispatch(&state, Action::PickTestCase)}>
                 <Scratchpad input={state.texts.input.clone()} outcome={outcome.clone()} cursor={state.cursor}
                             selected={state.selected.clone()} on_run={on_run.clone()} />

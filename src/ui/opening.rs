@@ -1,5 +1,5 @@
-//! Opening something in place of the workspace (a sample, a link, a recent workspace) without
-//! losing it: the workspace replaced is kept among the recent ones, and a notice offers Undo.
+//! Opening something in place of the workspace (a sample, a link, a recent workspace, an imported
+//! mock configuration) without losing it: the workspace replaced is kept among the recent ones, and a notice offers Undo.
 
 use yew::prelude::*;
 
@@ -86,6 +86,22 @@ impl Opener {
         let kept = storage::open(entry.clone());
         self.state.dispatch(Action::LoadWorkspace(storage::texts(&entry), entry.selected));
         self.notice.set(kept.then(|| news(what.to_string())));
+    }
+
+    /// Puts an imported mock configuration in the Mocks pane; the workspace with the mocks it
+    /// replaces is kept under Recent, and Undo brings it back.
+    pub fn import_mocks(&self, config: String) {
+        let texts = &self.state.texts;
+        let current = storage::current().unwrap_or_else(|| Entry {
+            name: "My workspace".into(),
+            definition: texts.definition.to_string(),
+            input: texts.input.to_string(),
+            mocks: texts.mocks.to_string(),
+            ..Entry::default()
+        });
+        let kept = storage::open(Entry { mocks: config.clone(), at: storage::now(), mock_test_case: None, ..current });
+        self.state.dispatch(Action::ImportMocks(config));
+        self.notice.set(kept.then(|| news("Imported the mock configuration into the Mocks pane.".into())));
     }
 
     /// Opens the recent workspace at `index` (the one open takes its place).

@@ -51,6 +51,21 @@ test("an imported mock configuration answers the Tasks of the test case picked",
   assert.deepEqual(errors, []);
 });
 
+test("importing a mock configuration keeps the JavaScript mocks it replaces, and Undo brings them back", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await setText(page, "Definition", DEFINITION);
+  const handlers = 'mocks({ Hello: () => ({ greeting: "hi from JavaScript" }) });';
+  await setText(page, "Mocks", handlers);
+  await page.locator(".mock-config-bar .import-config input").setInputFiles({ name: "mock-config.json", mimeType: "application/json", buffer: Buffer.from(CONFIG) });
+  await page.locator(".mock-config-bar .test-case select").waitFor();
+  assert.match(await page.locator(".notice").textContent(), /Imported the mock configuration.*kept under Recent/);
+  await page.locator(".notice button.undo").click();
+  await page.locator(".mock-config-bar .test-case select").waitFor({ state: "detached" });
+  assert.equal(await getText(page, "Mocks"), handlers);
+  assert.deepEqual(errors, []);
+});
+
 test("a mock configuration naming an unknown state or a bad range is a located problem", async () => {
   const page = await suite.open();
   await setText(page, "Definition", DEFINITION);
