@@ -32,6 +32,8 @@ pub struct Node {
     pub terminal: bool,
     /// A short description of what a Task calls (`lambda:HelloFunction`, `sqs:sendMessage`).
     pub detail: Option<String>,
+    /// Its `Retry` rules, one line each: `States.ALL: up to 3 retries, 1 s apart, × 2`.
+    pub retry: Vec<String>,
     /// Nested flows: a Parallel's branches, or a Map's item processor.
     pub branches: Vec<Flow>,
 }
@@ -94,6 +96,7 @@ fn node(name: &str, state: &Value) -> Node {
         kind: kind.to_owned(),
         terminal: matches!(kind, "Succeed" | "Fail") || state.get("End").and_then(Value::as_bool) == Some(true),
         detail: state.get("Resource").and_then(Value::as_str).map(resource_detail),
+        retry: state.get("Retry").and_then(Value::as_array).unwrap_or_default().iter().map(retrier_label).collect(),
         branches,
     }
 }
@@ -119,6 +122,26 @@ fn transitions(name: &str, state: &Value, edges: &mut Vec<Edge>) {
             .collect();
         add(catcher.get("Next"), EdgeKind::Catch, Some(errors.join(", ")));
     }
+}
+
+/// A retrier in a few words, with AWS's defaults for the fields it leaves out (1 s, 3 attempts,
+/// backoff 2): `Lambda.ServiceException, States.Timeout: up to 2 retries, 1 s apart, × 2, at most 30 s, full jitter`.
+fn retrier_label(retrier: &Value) -> String {
+    let errors: Vec<&str> = retrier.get("ErrorEquals").and_then(Value::as_array).unwrap_or_default().iter().filter_map(Value::as_str).collect();
+    let number = |key: &str, default: &str| retrier.get(key).filter(|v| v.as_f64().is_some()).map_or(default.to_owned(), Value::to_json);
+    let attempts = number("MaxAttempts", "3");
+    let mut label = match attempts.as_str() {
+        "0" => format!("{}: no retries", errors.join(", ")),
+        "1" => format!("{}: 1 retry after {} s", errors.join(", "), number("IntervalSeconds", "1")),
+        n => format!("{}: up to {n} retries, {} s apart, × {}", errors.join(", "), number("IntervalSeconds", "1"), number("BackoffRate", "2")),
+    };
+    if retrier.get("MaxDelaySeconds").is_some() {
+        label.push_str(&format!(", at most {} s", number("MaxDelaySeconds", "?")));
+    }
+    if retrier.get("JitterStrategy").and_then(Value::as_str) == Some("FULL") {
+        label.push_str(", full jitter");
+    }
+    label
 }
 
 /// A Choice rule in a short readable form: `$.type == "buy"`, `$.n > 3 and $.ok`, or a JSONata `Condition`.
@@ -215,6 +238,27 @@ mod tests {
         assert!(f.nodes[0].terminal);
         assert_eq!(f.nodes[0].detail.as_deref(), Some("lambda:step-functions-lambda"));
         assert!(f.edges.is_empty());
+        assert!(f.nodes[0].retry.is_empty());
+    }
+
+    #[test]
+    fn retry_rules_are_summed_up_with_awss_defaults() {
+        let f = flow(
+            r#"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true,"Retry":[
+              {"ErrorEquals":["Lambda.ServiceException","States.Timeout"],"MaxAttempts":2,"MaxDelaySeconds":30,"JitterStrategy":"FULL"},
+              {"ErrorEquals":["Custom"],"IntervalSeconds":5,"MaxAttempts":1},
+              {"ErrorEquals":["States.ALL"],"IntervalSeconds":0.5,"BackoffRate":1.5},
+              {"ErrorEquals":["Never"],"MaxAttempts":0}]}}}"#,
+        );
+        assert_eq!(
+            f.nodes[0].retry,
+            [
+                "Lambda.ServiceException, States.Timeout: up to 2 retries, 1 s apart, × 2, at most 30 s, full jitter",
+                "Custom: 1 retry after 5 s",
+                "States.ALL: up to 3 retries, 0.5 s apart, × 1.5",
+                "Never: no retries",
+            ]
+        );
     }
 
     #[test]

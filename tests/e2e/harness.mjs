@@ -106,10 +106,11 @@ export async function setText(page, pane, text) {
   await page.keyboard.insertText(text);
 }
 
-/** Opens a sample from the gallery (the Samples button). */
+/** Opens a sample from the gallery (the Samples button); resolves once its files have landed. */
 export async function openSample(page, id) {
   await page.locator("button.samples").click();
   await page.locator(`.gallery .card[data-sample="${id}"]`).click();
+  await page.locator(`.hint[data-sample="${id}"]`).waitFor();
 }
 
 /** A pane's text as the editor holds it. */

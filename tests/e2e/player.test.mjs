@@ -143,6 +143,10 @@ test("the graph pans, zooms and fits, and a clicked state is selected and shown 
   const page = await suite.open(errors);
   await lottery(page);
   assert.ok(await allInside(page), "fitted on the first drawing");
+  // Retry rules are marked on their state, spelled out on hover.
+  assert.equal(await page.locator("svg.graph .retry-mark").count(), 3);
+  assert.equal(await state(page, "Random Select Winners").locator(".retry-mark title").textContent(),
+    "Retry\nStates.ALL: up to 2 retries, 1 s apart, × 2");
   const transform = () => page.locator("svg.graph g.viewport").getAttribute("transform");
   const zoom = async () => Number(await page.locator("svg.graph").getAttribute("data-zoom"));
 

@@ -16,7 +16,7 @@ use crate::asl::graph::EdgeKind;
 use crate::testcases::Coverage;
 use crate::ui::gesture::Gesture;
 use crate::ui::layout::draw::{clip, label_point, path};
-use crate::ui::layout::{group_title, subtitle, Layout, Role, Route, DETAIL_CHAR_W, NAME_CHAR_W, TEXT_PAD};
+use crate::ui::layout::{group_title, subtitle, Layout, Role, Route, DETAIL_CHAR_W, NAME_CHAR_W};
 use crate::ui::player::duration;
 use crate::ui::replay::{Progress, Snapshot};
 use crate::ui::viewport::{Framing, View};
@@ -294,8 +294,8 @@ fn Node(props: &NodeProps) -> Html {
         props.breakpoint.then_some("breakpoint"),
         props.missed.then_some("uncovered"),
     );
-    let fit = ((w - TEXT_PAD) / NAME_CHAR_W) as usize;
-    let fit_detail = ((w - TEXT_PAD) / DETAIL_CHAR_W) as usize;
+    let fit = (b.text_room() / NAME_CHAR_W) as usize;
+    let fit_detail = (b.text_room() / DETAIL_CHAR_W) as usize;
     let subtitle = subtitle(&b.kind, b.detail.as_deref());
     let pick = |make: fn(String) -> Pick| {
         let (name, on_pick) = (b.name.clone(), props.on_pick.clone());
@@ -339,6 +339,13 @@ fn Node(props: &NodeProps) -> Html {
                 <g class="attempts" transform={format!("translate({},0)", w)}>
                     <circle r="10" />
                     <text y="4">{ format!("×{}", props.attempts) }</text>
+                </g>
+            }
+            if !b.retry.is_empty() {
+                // At the left edge of a state, in the bottom corner of a group.
+                <g class="retry-mark" transform={if group { format!("translate(10,{})", h - 7.0) } else { format!("translate(10,{})", h / 2.0 + 5.0) }}>
+                    <text>{ "↻" }</text>
+                    <title>{ format!("Retry\n{}", b.retry.join("\n")) }</title>
                 </g>
             }
             <circle class="bp" cx="0" cy="0" r="6" onclick={pick(Pick::Breakpoint)}>

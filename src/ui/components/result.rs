@@ -26,7 +26,7 @@ pub struct ResultProps {
 #[function_component]
 pub fn RunResult(props: &ResultProps) -> Html {
     let hint = props.hint.map(|sample| {
-        html! { <p class="hint"><strong>{ sample.title }</strong>{ ": " }{ sample.hint.replace("**", "") }</p> }
+        html! { <p class="hint" data-sample={sample.id}><strong>{ sample.title }</strong>{ ": " }{ sample.hint.replace("**", "") }</p> }
     });
     let body = match &props.run {
         Run::Idle => html! {

@@ -31,6 +31,8 @@ pub const NAME_CHAR_W: f64 = 8.0;
 pub const DETAIL_CHAR_W: f64 = 6.4;
 /// The horizontal padding inside a state's box.
 pub const TEXT_PAD: f64 = 24.0;
+/// Room kept on each side of a state's text for its retry mark.
+const RETRY_PAD: f64 = 10.0;
 
 /// What a placed box stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +56,8 @@ pub struct Placed {
     pub kind: String,
     /// What a Task calls, if it is a Task.
     pub detail: Option<String>,
+    /// The state's `Retry` rules, one line each.
+    pub retry: Vec<String>,
     /// What the box stands for.
     pub role: Role,
     /// A Parallel or Map drawn folded, as one box without its branches.
@@ -63,6 +67,15 @@ pub struct Placed {
     pub y: f64,
     pub w: f64,
     pub h: f64,
+}
+
+impl Placed {
+    /// The width a state's text may take: its box less the padding, and less the room of its retry
+    /// mark, which sits at the left edge.
+    pub fn text_room(&self) -> f64 {
+        let mark = if self.retry.is_empty() || self.role == Role::Group { 0.0 } else { 2.0 * RETRY_PAD };
+        self.w - TEXT_PAD - mark
+    }
 }
 
 /// An edge as a polyline through absolute points, from the source box to the target box.
@@ -146,12 +159,16 @@ fn block(flow: &Flow, top_level: bool, folded: &BTreeSet<String>) -> Block {
             let detail = if fold { Some(summary(node)) } else { node.detail.clone() };
             let (w, h) = match role {
                 Role::Group => group_size(&group_title(&node.name, &node.kind), &branches),
-                _ => (state_width(&node.name, &subtitle(&node.kind, detail.as_deref())), STATE_H),
+                _ => {
+                    let mark = if node.retry.is_empty() { 0.0 } else { 2.0 * RETRY_PAD };
+                    (state_width(&node.name, &subtitle(&node.kind, detail.as_deref())) + mark, STATE_H)
+                }
             };
             let placed = Placed {
                 name: node.name.clone(),
                 kind: node.kind.clone(),
                 detail,
+                retry: node.retry.clone(),
                 role,
                 folded: fold,
                 x: 0.0,
@@ -176,6 +193,7 @@ fn block(flow: &Flow, top_level: bool, folded: &BTreeSet<String>) -> Block {
                 name: String::new(),
                 kind: String::new(),
                 detail: None,
+                retry: Vec::new(),
                 role,
                 folded: false,
                 x: 0.0,
