@@ -16,6 +16,7 @@ text { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 .node .detail { font-size: 11px; fill: #5f6b7a; }
 .node.group > rect { fill: #f4f6f8; stroke-dasharray: 5 3; }
 .node.group > .name { font-size: 12px; fill: #5f6b7a; text-anchor: start; }
+.node .retry-mark text { font-size: 13px; font-weight: 700; fill: #e07700; }
 .node.covered > rect { stroke: #037f0c; stroke-width: 2; fill: #eaf7ea; }
 .node.missed > rect { stroke: #d91515; stroke-dasharray: 4 3; }
 .marker rect { fill: #545b64; }
@@ -70,6 +71,10 @@ fn node(out: &mut String, b: &Placed, coverage: Option<&Coverage>) {
         let middle = num(b.w / 2.0);
         let _ = write!(out, "<text class=\"name\" x=\"{middle}\" y=\"19\">{}</text>", escape(&clip(&b.name, fit)));
         let _ = write!(out, "<text class=\"detail\" x=\"{middle}\" y=\"35\">{}</text>", escape(&clip(&second, fit_detail)));
+    }
+    if !b.retry.is_empty() {
+        let (mx, my) = b.retry_mark_at();
+        let _ = write!(out, "<g class=\"retry-mark\" transform=\"translate({},{})\"><title>{}</title><text>\u{21bb}</text></g>", num(mx), num(my), escape(&b.retry_text()));
     }
     out.push_str("</g>\n");
 }

@@ -56,6 +56,8 @@ fn the_svg_draws_every_state_and_escapes_names() {
         assert!(drawing.contains(&format!(">{state}</text>")), "{state}");
     }
     assert_eq!(drawing.matches("<g class=\"edge").count(), graph_edges(&document) + 3, "every transition, Start's and the two ends'");
+    assert_eq!(drawing.matches("<g class=\"retry-mark\"").count(), 3, "the three states with Retry rules are marked");
+    assert!(drawing.contains("<title>Retry\nStates.ALL: up to 2 retries, 1 s apart, × 2</title>"));
     let odd = Value::parse(r#"{"StartAt":"<A & B>","States":{"<A & B>":{"Type":"Pass","End":true}}}"#).unwrap();
     let drawing = svg::svg(&graph(&odd), None);
     assert!(drawing.contains(">&lt;A &amp; B&gt;</text>") && !drawing.contains("<A & B>"), "{drawing}");

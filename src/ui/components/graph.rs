@@ -342,10 +342,9 @@ fn Node(props: &NodeProps) -> Html {
                 </g>
             }
             if !b.retry.is_empty() {
-                // At the left edge of a state, in the bottom corner of a group.
-                <g class="retry-mark" transform={if group { format!("translate(10,{})", h - 7.0) } else { format!("translate(10,{})", h / 2.0 + 5.0) }}>
+                <g class="retry-mark" transform={format!("translate({},{})", b.retry_mark_at().0, b.retry_mark_at().1)}>
                     <text>{ "↻" }</text>
-                    <title>{ format!("Retry\n{}", b.retry.join("\n")) }</title>
+                    <title>{ b.retry_text() }</title>
                 </g>
             }
             <circle class="bp" cx="0" cy="0" r="6" onclick={pick(Pick::Breakpoint)}>

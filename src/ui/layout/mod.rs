@@ -76,6 +76,16 @@ impl Placed {
         let mark = if self.retry.is_empty() || self.role == Role::Group { 0.0 } else { 2.0 * RETRY_PAD };
         self.w - TEXT_PAD - mark
     }
+
+    /// Where its retry mark goes: at the left edge of a state, in the bottom corner of a group.
+    pub fn retry_mark_at(&self) -> (f64, f64) {
+        (RETRY_PAD, if self.role == Role::Group { self.h - 7.0 } else { self.h / 2.0 + 5.0 })
+    }
+
+    /// The retry mark's tooltip: the state's `Retry` rules, one per line.
+    pub fn retry_text(&self) -> String {
+        format!("Retry\n{}", self.retry.join("\n"))
+    }
 }
 
 /// An edge as a polyline through absolute points, from the source box to the target box.
