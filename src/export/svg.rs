@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::asl::graph::{EdgeKind, Flow};
 use crate::testcases::Coverage;
-use crate::ui::layout::draw::{clip, label_point, path};
+use crate::ui::layout::draw::{clip, label, label_point, path};
 use crate::ui::layout::{group_title, layout, subtitle, Placed, Role, Route, DETAIL_CHAR_W, NAME_CHAR_W};
 
 const STYLE: &str = "
@@ -88,9 +88,9 @@ fn edge(out: &mut String, r: &Route, covered: bool) {
     };
     let classes = format!("edge {kind}{}{}", if covered { " covered" } else { "" }, if r.back { " back" } else { "" });
     let _ = write!(out, "<g class=\"{classes}\"><path d=\"{}\" marker-end=\"url(#arrow)\"/>", path(r));
-    if let Some(text) = r.label.as_deref().or((r.kind == EdgeKind::Default).then_some("Default")) {
+    if let Some((text, shown)) = label(r) {
         let (x, y) = label_point(r);
-        let _ = write!(out, "<text class=\"edge-label\" x=\"{}\" y=\"{}\"><title>{}</title>{}</text>", num(x), num(y), escape(text), escape(&clip(text, 28)));
+        let _ = write!(out, "<text class=\"edge-label\" x=\"{}\" y=\"{}\"><title>{}</title>{}</text>", num(x), num(y), escape(text), escape(&shown));
     }
     out.push_str("</g>\n");
 }

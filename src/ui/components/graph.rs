@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::asl::graph::EdgeKind;
 use crate::testcases::Coverage;
 use crate::ui::gesture::Gesture;
-use crate::ui::layout::draw::{clip, label_point, path};
+use crate::ui::layout::draw::{clip, label, label_point, path};
 use crate::ui::layout::{group_title, subtitle, Layout, Role, Route, DETAIL_CHAR_W, NAME_CHAR_W};
 use crate::ui::player::duration;
 use crate::ui::replay::{Progress, Snapshot};
@@ -384,10 +384,9 @@ fn Edge(props: &EdgeProps) -> Html {
         EdgeKind::Default => "default",
         EdgeKind::Catch => "catch",
     };
-    let label = r.label.as_deref().or((r.kind == EdgeKind::Default).then_some("Default"));
-    let label = label.map(|text| {
+    let label = label(r).map(|(text, shown)| {
         let (x, y) = label_point(r);
-        html! { <text class="edge-label" x={x.to_string()} y={y.to_string()}><title>{ text }</title>{ clip(text, 28) }</text> }
+        html! { <text class="edge-label" x={x.to_string()} y={y.to_string()}><title>{ text }</title>{ shown }</text> }
     });
     html! {
         <g class={classes!("edge", kind, props.taken.then_some("taken"), r.back.then_some("back"), props.missed.then_some("uncovered"))}>

@@ -1,7 +1,8 @@
 //! Drawing a laid-out graph's edges and labels as SVG: what the page's graph and the exported SVG
 //! both draw.
 
-use super::Route;
+use super::{Route, DETAIL_CHAR_W};
+use crate::asl::graph::EdgeKind;
 
 /// An SVG path through the route's points: smooth S-curves between rows, straight lines for loops.
 pub fn path(r: &Route) -> String {
@@ -34,6 +35,24 @@ pub fn label_point(r: &Route) -> (f64, f64) {
     let mid = (ay + by) / 2.0;
     let y = ay * (1.0 - t).powi(3) + mid * 3.0 * (1.0 - t) * t + by * t.powi(3);
     (ax * to_a + bx * to_b, y - 2.0)
+}
+
+/// The most characters of an edge's label drawn; the whole label shows on hover.
+const LABEL_CHARS: usize = 28;
+
+/// An edge's label, whole (a Choice rule, a Catch's errors, or `Default`), and as drawn.
+pub fn label(r: &Route) -> Option<(&str, String)> {
+    let text = r.label.as_deref().or((r.kind == EdgeKind::Default).then_some("Default"))?;
+    Some((text, clip(text, LABEL_CHARS)))
+}
+
+/// How far an edge's label reaches left and right of the drawing's coordinates (centred on its
+/// point, or starting there beside a back edge).
+pub fn label_span(r: &Route) -> Option<(f64, f64)> {
+    let (_, shown) = label(r)?;
+    let (x, _) = label_point(r);
+    let w = shown.chars().count() as f64 * DETAIL_CHAR_W;
+    Some(if r.back { (x, x + w) } else { (x - w / 2.0, x + w / 2.0) })
 }
 
 /// `text` cut to `max` characters, with an ellipsis when cut.

@@ -124,8 +124,11 @@ pub fn layout(flow: &Flow) -> Layout {
 pub fn layout_folded(flow: &Flow, folded: &BTreeSet<String>) -> Layout {
     let margin = 16.0;
     let mut block = block(flow, true, folded);
-    block.shift(margin, margin);
-    Layout { width: block.w + 2.0 * margin, height: block.h + 2.0 * margin, boxes: block.boxes, routes: block.routes }
+    // Edge labels may reach past the boxes: the drawing widens to take them in.
+    let spans = block.routes.iter().filter_map(draw::label_span);
+    let (left, right) = spans.fold((0.0_f64, block.w), |(l, r), (a, b)| (l.min(a), r.max(b)));
+    block.shift(margin - left, margin);
+    Layout { width: right - left + 2.0 * margin, height: block.h + 2.0 * margin, boxes: block.boxes, routes: block.routes }
 }
 
 /// A laid-out flow with coordinates relative to its own top-left corner.
@@ -370,6 +373,8 @@ mod tests {
         let end = l.boxes.iter().find(|b| b.role == Role::End).unwrap();
         assert!(l.boxes.iter().all(|b| b.y >= start.y && b.y <= end.y));
         assert!(l.boxes.iter().all(|b| b.x >= 0.0 && b.x + b.w <= l.width && b.y + b.h <= l.height));
+        let labels: Vec<(f64, f64)> = l.routes.iter().filter_map(draw::label_span).collect();
+        assert!(labels.len() >= 3 && labels.iter().all(|&(a, b)| a >= 0.0 && b <= l.width), "labels inside too: {labels:?} in {}", l.width);
     }
 
     #[test]
