@@ -63,11 +63,11 @@ fn node(out: &mut String, b: &Placed, coverage: Option<&Coverage>) {
     let kind = b.kind.to_lowercase();
     let second = subtitle(&b.kind, b.detail.as_deref());
     let _ = write!(out, "<g class=\"node kind-{}{group}{status}\" transform=\"translate({x},{y})\"><title>{}</title><rect width=\"{w}\" height=\"{h}\" rx=\"6\"/>", escape(&kind), escape(&format!("{} ({second})", b.name)));
-    let fit = (b.text_room() / NAME_CHAR_W) as usize;
+    let fit = b.text_room(NAME_CHAR_W);
     if b.role == Role::Group {
         let _ = write!(out, "<text class=\"name\" x=\"10\" y=\"17\">{}</text>", escape(&clip(&group_title(&b.name, &b.kind), fit)));
     } else {
-        let fit_detail = (b.text_room() / DETAIL_CHAR_W) as usize;
+        let fit_detail = b.text_room(DETAIL_CHAR_W);
         let middle = num(b.w / 2.0);
         let _ = write!(out, "<text class=\"name\" x=\"{middle}\" y=\"19\">{}</text>", escape(&clip(&b.name, fit)));
         let _ = write!(out, "<text class=\"detail\" x=\"{middle}\" y=\"35\">{}</text>", escape(&clip(&second, fit_detail)));

@@ -294,8 +294,8 @@ fn Node(props: &NodeProps) -> Html {
         props.breakpoint.then_some("breakpoint"),
         props.missed.then_some("uncovered"),
     );
-    let fit = (b.text_room() / NAME_CHAR_W) as usize;
-    let fit_detail = (b.text_room() / DETAIL_CHAR_W) as usize;
+    let fit = b.text_room(NAME_CHAR_W);
+    let fit_detail = b.text_room(DETAIL_CHAR_W);
     let subtitle = subtitle(&b.kind, b.detail.as_deref());
     let pick = |make: fn(String) -> Pick| {
         let (name, on_pick) = (b.name.clone(), props.on_pick.clone());

@@ -70,11 +70,12 @@ pub struct Placed {
 }
 
 impl Placed {
-    /// The width a state's text may take: its box less the padding, and less the room of its retry
-    /// mark, which sits at the left edge.
-    pub fn text_room(&self) -> f64 {
+    /// How many characters `char_w` wide its text may take: its box less the padding, and less the
+    /// room of its retry mark, which sits at the left edge. (Rounded, not cut: a box sized for 18
+    /// characters must not come out as 17.99 of them.)
+    pub fn text_room(&self, char_w: f64) -> usize {
         let mark = if self.retry.is_empty() || self.role == Role::Group { 0.0 } else { 2.0 * RETRY_PAD };
-        self.w - TEXT_PAD - mark
+        ((self.w - TEXT_PAD - mark) / char_w + 1e-6).max(0.0) as usize
     }
 
     /// Where its retry mark goes: at the left edge of a state, in the bottom corner of a group.
@@ -373,6 +374,8 @@ mod tests {
         let end = l.boxes.iter().find(|b| b.role == Role::End).unwrap();
         assert!(l.boxes.iter().all(|b| b.y >= start.y && b.y <= end.y));
         assert!(l.boxes.iter().all(|b| b.x >= 0.0 && b.x + b.w <= l.width && b.y + b.h <= l.height));
+        let notify = find(&l, "Notify Winners");
+        assert_eq!(draw::clip(&subtitle(&notify.kind, notify.detail.as_deref()), notify.text_room(DETAIL_CHAR_W)), "Task · sns:publish", "a box sized for its text shows it whole");
         let labels: Vec<(f64, f64)> = l.routes.iter().filter_map(draw::label_span).collect();
         assert!(labels.len() >= 3 && labels.iter().all(|&(a, b)| a >= 0.0 && b <= l.width), "labels inside too: {labels:?} in {}", l.width);
     }
