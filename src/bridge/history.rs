@@ -25,6 +25,7 @@ pub struct EventRow {
 pub fn rows(history: &Value) -> Vec<EventRow> {
     let events = history.get("events").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     let mut rows: Vec<EventRow> = Vec::with_capacity(events.len());
+    let mut previous_ids: Vec<Option<i64>> = Vec::with_capacity(events.len());
     for event in events {
         let id = event.get("id").and_then(Value::as_i64).unwrap_or(rows.len() as i64 + 1);
         let kind = event.get("type").and_then(Value::as_str).unwrap_or("?").to_owned();
@@ -32,13 +33,51 @@ pub fn rows(history: &Value) -> Vec<EventRow> {
             event.as_object().and_then(|o| o.iter().find(|(k, _)| k.ends_with("EventDetails"))).map(|(_, v)| v);
         let named = details.filter(|_| kind.contains("State")).and_then(|d| d.get("name")).and_then(Value::as_str);
         let previous = event.get("previousEventId").and_then(Value::as_i64);
-        let inherited = previous.and_then(|p| rows.iter().rev().find(|r| r.id == p)).and_then(|r| r.state.clone());
+        let inherited = match kind.strip_suffix("Succeeded").or_else(|| kind.strip_suffix("Failed")).or_else(|| kind.strip_suffix("Aborted")) {
+            // A Map's or Parallel's end follows its last iteration's or branch's last event.
+            Some(group @ ("MapState" | "ParallelState")) => enclosing(&rows, &previous_ids, previous, group),
+            _ => index_of(&rows, previous).and_then(|i| rows[i].state.clone()),
+        };
+        previous_ids.push(previous);
         let state = named.map(str::to_owned).or(inherited).filter(|_| !kind.starts_with("Execution"));
         let failure = ["Failed", "TimedOut", "Aborted"].iter().any(|s| kind.ends_with(s));
         let time = event.get("timestamp").and_then(Value::as_str).and_then(asl::timestamp::parse);
         rows.push(EventRow { id, kind, state, details: details.map(unpacked).unwrap_or_default(), failure, time });
     }
     rows
+}
+
+/// The index of event `id`: ids count from 1 in order, as AWS numbers them (else it is searched for).
+fn index_of(rows: &[EventRow], id: Option<i64>) -> Option<usize> {
+    let id = id?;
+    let at = usize::try_from(id).ok()?.checked_sub(1)?;
+    if rows.get(at).is_some_and(|r| r.id == id) {
+        Some(at)
+    } else {
+        rows.iter().rposition(|r| r.id == id)
+    }
+}
+
+/// The state a Map's or Parallel's end (`group` is `MapState` or `ParallelState`) belongs to,
+/// `previous` being its last iteration's or branch's last event: walking back to the group's
+/// `…StateEntered`, past any nested one of the same kind exited and entered on the way.
+fn enclosing(rows: &[EventRow], previous_ids: &[Option<i64>], previous: Option<i64>, group: &str) -> Option<String> {
+    let (entered, exited) = (format!("{group}Entered"), format!("{group}Exited"));
+    let mut depth = 0usize;
+    let mut at = index_of(rows, previous);
+    while let Some(i) = at {
+        if rows[i].kind == entered {
+            if depth == 0 {
+                return rows[i].state.clone();
+            }
+            depth -= 1;
+        } else if rows[i].kind == exited {
+            depth += 1;
+        }
+        // Ids only go back, so the walk ends.
+        at = index_of(&rows[..i], previous_ids[i]);
+    }
+    None
 }
 
 /// Details as compact JSON: the `…Details` truncation flags dropped, JSON held in strings shown as
@@ -84,6 +123,22 @@ mod tests {
         assert_eq!(rows[2].details, r#"{"input":{},"resource":"arn:aws:lambda:x:1:function:f"}"#);
         let failures: Vec<bool> = rows.iter().map(|r| r.failure).collect();
         assert_eq!(failures, [false, false, false, true, true]);
+    }
+
+    #[test]
+    fn a_parallels_end_belongs_to_it_not_to_its_last_branchs_state() {
+        use crate::asl::exec::{Execution, ExecutionOptions};
+        let definition = r#"{"StartAt":"Outer","States":{"Outer":{"Type":"Parallel","End":true,"Branches":[
+            {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
+            {"StartAt":"B","States":{"B":{"Type":"Pass","Next":"Inner"},"Inner":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"C","States":{"C":{"Type":"Pass","End":true}}}]}}}]}}}"#;
+        let machine = std::rc::Rc::new(asl::definition::parse(definition).unwrap());
+        let mut ex = Execution::start(machine, asl::json::Value::parse("{}").unwrap(), ExecutionOptions::default());
+        ex.run_to_end(|_| None);
+        let rows = rows(&ex.history_json());
+        let ends: Vec<(&str, Option<&str>)> =
+            rows.iter().filter(|r| r.kind == "ParallelStateSucceeded").map(|r| (r.kind.as_str(), r.state.as_deref())).collect();
+        assert_eq!(ends, [("ParallelStateSucceeded", Some("Inner")), ("ParallelStateSucceeded", Some("Outer"))]);
     }
 
     #[test]

@@ -63,6 +63,8 @@ impl Timeline {
             let kind = t.kind(i);
             let visit = if kind.ends_with("StateEntered") {
                 Some(i)
+            } else if kind.starts_with("Execution") {
+                None
             } else if let Some(name) = t.name(i) {
                 t.walk_back(prev[i], &prev, |v| t.name(v) == Some(name))
             } else if let Some(entered) = ["Map", "Parallel"].iter().find(|k| kind.starts_with(*k)).map(|k| format!("{k}StateEntered")) {
@@ -94,11 +96,12 @@ impl Timeline {
     }
 
     /// The visit an event belongs to, looking back from `from` one visit at a time until `wanted`
-    /// holds for a visit's Entered event.
+    /// holds for a visit's Entered event. A visit that had ended by then is passed: it is one of the
+    /// states inside (a Parallel nested in the last branch, say), not the one looked for.
     fn walk_back(&self, mut from: Option<usize>, prev: &[Option<usize>], wanted: impl Fn(usize) -> bool) -> Option<usize> {
         while let Some(at) = from {
             let entered = self.visit[at]?;
-            if wanted(entered) {
+            if !ends_a_visit(self.kind(at)) && wanted(entered) {
                 return Some(entered);
             }
             from = prev[entered];
@@ -184,6 +187,12 @@ impl Timeline {
     }
 }
 
+/// A state's last event: its `…StateExited`, or a Map's or Parallel's end without one.
+fn ends_a_visit(kind: &str) -> bool {
+    let group_end = |group: &str| kind.strip_prefix(group).is_some_and(|rest| matches!(rest, "Succeeded" | "Failed" | "Aborted"));
+    kind.ends_with("StateExited") || group_end("MapState") || group_end("ParallelState")
+}
+
 fn id_of(event: &Json, index: usize) -> i64 {
     event.get("id").and_then(Json::as_i64).unwrap_or(index as i64 + 1)
 }
@@ -244,6 +253,21 @@ pub(crate) mod tests {
         assert_eq!(labels, ["Each · iteration 0", "Each · iteration 1"]);
         assert_eq!(t.frame(t.visits("After", t.len())[0]), 0);
         assert_eq!(t.states(), ["Each", "Work", "Tag", "After"]);
+    }
+
+    #[test]
+    fn a_parallel_nested_last_in_a_branch_keeps_its_own_events() {
+        let nested = r#"{"StartAt":"Outer","States":{"Outer":{"Type":"Parallel","End":true,"Branches":[
+            {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
+            {"StartAt":"B","States":{"B":{"Type":"Pass","Next":"Inner"},"Inner":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"C","States":{"C":{"Type":"Pass","End":true}}}]}}}]}}}"#;
+        let t = Timeline::new(history(nested, "{}", |x| Ok(x.clone())));
+        for name in ["Outer", "Inner"] {
+            let entered = t.visits(name, t.len())[0];
+            let kinds: Vec<&str> = t.visit_events(entered, t.len()).map(|i| t.kind(i)).collect();
+            assert_eq!(kinds.iter().filter(|k| **k == "ParallelStateSucceeded").count(), 1, "{name}: {kinds:?}");
+            assert_eq!(kinds.last(), Some(&"ParallelStateExited"), "{name}: {kinds:?}");
+        }
     }
 
     #[test]
