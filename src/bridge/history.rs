@@ -127,18 +127,10 @@ mod tests {
 
     #[test]
     fn a_parallels_end_belongs_to_it_not_to_its_last_branchs_state() {
-        use crate::asl::exec::{Execution, ExecutionOptions};
-        let definition = r#"{"StartAt":"Outer","States":{"Outer":{"Type":"Parallel","End":true,"Branches":[
-            {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
-            {"StartAt":"B","States":{"B":{"Type":"Pass","Next":"Inner"},"Inner":{"Type":"Parallel","End":true,"Branches":[
-              {"StartAt":"C","States":{"C":{"Type":"Pass","End":true}}}]}}}]}}}"#;
-        let machine = std::rc::Rc::new(asl::definition::parse(definition).unwrap());
-        let mut ex = Execution::start(machine, asl::json::Value::parse("{}").unwrap(), ExecutionOptions::default());
-        ex.run_to_end(|_| None);
-        let rows = rows(&ex.history_json());
-        let ends: Vec<(&str, Option<&str>)> =
-            rows.iter().filter(|r| r.kind == "ParallelStateSucceeded").map(|r| (r.kind.as_str(), r.state.as_deref())).collect();
-        assert_eq!(ends, [("ParallelStateSucceeded", Some("Inner")), ("ParallelStateSucceeded", Some("Outer"))]);
+        use crate::ui::timeline::tests::{history, NESTED_PARALLEL};
+        let rows = rows(&history(NESTED_PARALLEL, "{}", |x| Ok(x.clone())));
+        let ends: Vec<Option<&str>> = rows.iter().filter(|r| r.kind == "ParallelStateSucceeded").map(|r| r.state.as_deref()).collect();
+        assert_eq!(ends, [Some("Inner"), Some("Outer")]);
     }
 
     #[test]

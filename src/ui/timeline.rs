@@ -255,13 +255,15 @@ pub(crate) mod tests {
         assert_eq!(t.states(), ["Each", "Work", "Tag", "After"]);
     }
 
+    /// A Parallel whose last branch ends with another Parallel.
+    pub const NESTED_PARALLEL: &str = r#"{"StartAt":"Outer","States":{"Outer":{"Type":"Parallel","End":true,"Branches":[
+        {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
+        {"StartAt":"B","States":{"B":{"Type":"Pass","Next":"Inner"},"Inner":{"Type":"Parallel","End":true,"Branches":[
+          {"StartAt":"C","States":{"C":{"Type":"Pass","End":true}}}]}}}]}}}"#;
+
     #[test]
     fn a_parallel_nested_last_in_a_branch_keeps_its_own_events() {
-        let nested = r#"{"StartAt":"Outer","States":{"Outer":{"Type":"Parallel","End":true,"Branches":[
-            {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
-            {"StartAt":"B","States":{"B":{"Type":"Pass","Next":"Inner"},"Inner":{"Type":"Parallel","End":true,"Branches":[
-              {"StartAt":"C","States":{"C":{"Type":"Pass","End":true}}}]}}}]}}}"#;
-        let t = Timeline::new(history(nested, "{}", |x| Ok(x.clone())));
+        let t = Timeline::new(history(NESTED_PARALLEL, "{}", |x| Ok(x.clone())));
         for name in ["Outer", "Inner"] {
             let entered = t.visits(name, t.len())[0];
             let kinds: Vec<&str> = t.visit_events(entered, t.len()).map(|i| t.kind(i)).collect();
