@@ -1,9 +1,11 @@
 //! The size and depth of a value's compact JSON text, counted without writing it: the engine checks
 //! every task input, task result and state output against AWS's payload quota, so the count walks
-//! the value once, stops at the limit, and formats nothing but floats.
+//! the value once, stops at the limit, formats nothing but floats, and takes the extent of containers
+//! counted before from the containers themselves ([`Measured`]).
 
 use std::fmt::Write;
 
+use super::measured::{Extent, Measured};
 use super::value::Value;
 
 /// Why a value does not fit the limits given to [`Value::fits`].
@@ -33,7 +35,7 @@ impl Value {
     /// compact JSON text takes at most `max_bytes`; when both are passed, the one the walk meets
     /// first. Either way the walk stops there, so it is safe on values of any depth or size.
     pub fn fits(&self, max_depth: usize, max_bytes: usize) -> Result<(), Misfit> {
-        Count { bytes: 0, limit: max_bytes }.nested(self, max_depth)
+        Count { bytes: 0, limit: max_bytes }.nested(self, max_depth).map(drop)
     }
 }
 
@@ -45,42 +47,69 @@ struct Count {
 
 impl Count {
     fn add(&mut self, n: usize) -> Result<(), Misfit> {
-        self.bytes = self.bytes.saturating_add(n);
-        if self.bytes > self.limit {
-            Err(Misfit::TooLarge)
-        } else {
-            Ok(())
+        // A text longer than any address is too large for every limit (and the count stays exact
+        // whenever a walk succeeds, which a container's remembered extent relies on).
+        match self.bytes.checked_add(n) {
+            Some(bytes) if bytes <= self.limit => {
+                self.bytes = bytes;
+                Ok(())
+            }
+            sum => {
+                self.bytes = sum.unwrap_or(usize::MAX);
+                Err(Misfit::TooLarge)
+            }
         }
     }
 
     /// Counts `value`, which may nest without bound (a caller has checked its depth, or built it).
     fn value(&mut self, value: &Value) -> Result<(), Misfit> {
-        self.nested(value, usize::MAX)
+        self.nested(value, usize::MAX).map(drop)
     }
 
-    /// Counts `value`, failing when it nests more than `depth` levels.
-    fn nested(&mut self, value: &Value, depth: usize) -> Result<(), Misfit> {
+    /// Counts `value`, failing when it nests more than `depth` levels; its height (`[]` is 1).
+    fn nested(&mut self, value: &Value, depth: usize) -> Result<usize, Misfit> {
         match value {
-            Value::Null => self.add(4),
-            Value::Bool(b) => self.add(if *b { 4 } else { 5 }),
-            Value::Number(n) => self.add(number_len(n)),
-            Value::String(s) => self.add(string_len(s)),
-            Value::Array(items) => {
-                let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+            Value::Null => self.add(4).map(|()| 0),
+            Value::Bool(b) => self.add(if *b { 4 } else { 5 }).map(|()| 0),
+            Value::Number(n) => self.add(number_len(n)).map(|()| 0),
+            Value::String(s) => self.add(string_len(s)).map(|()| 0),
+            Value::Array(items) => self.container(items, depth, |count, depth| {
                 // Brackets and the commas between items.
-                self.add(2 + items.len().saturating_sub(1))?;
-                items.iter().try_for_each(|item| self.nested(item, depth))
-            }
-            Value::Object(members) => {
-                let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+                count.add(2 + items.len().saturating_sub(1))?;
+                items.iter().try_fold(0, |height, item| Ok(height.max(count.nested(item, depth)?)))
+            }),
+            Value::Object(members) => self.container(members, depth, |count, depth| {
                 // Braces, and a colon and a comma per member but the last.
-                self.add(2 + (2 * members.len()).saturating_sub(1))?;
-                members.iter().try_for_each(|(key, v)| {
-                    self.add(string_len(key))?;
-                    self.nested(v, depth)
+                count.add(2 + (2 * members.len()).saturating_sub(1))?;
+                members.iter().try_fold(0, |height, (key, v)| {
+                    count.add(string_len(key))?;
+                    Ok(height.max(count.nested(v, depth)?))
                 })
+            }),
+        }
+    }
+
+    /// Counts a container one level deep whose contents `walk` counts (given the depth left inside
+    /// it), or adds the extent it remembers when that fits whole. When it does not, the walk goes in,
+    /// to fail at the very limit it meets first, as without the extent.
+    fn container<T>(
+        &mut self,
+        container: &Measured<T>,
+        depth: usize,
+        walk: impl FnOnce(&mut Self, usize) -> Result<usize, Misfit>,
+    ) -> Result<usize, Misfit> {
+        if let Some(Extent { bytes, height }) = container.extent() {
+            let (bytes, height) = (bytes as usize, usize::from(height));
+            if height <= depth && self.bytes.saturating_add(bytes) <= self.limit {
+                self.bytes += bytes;
+                return Ok(height);
             }
         }
+        let inside = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+        let start = self.bytes;
+        let height = walk(self, inside)? + 1;
+        container.remember(self.bytes - start, height);
+        Ok(height)
     }
 }
 
@@ -98,9 +127,14 @@ fn number_len(n: &serde_json::Number) -> usize {
     }
 }
 
-/// A quoted string as serde_json escapes it: `"` and `\` and the short control escapes take two
+/// A quoted string as serde_json escapes it: `"` and `\\` and the short control escapes take two
 /// bytes, other control characters six (`\u001f`).
 fn string_len(s: &str) -> usize {
+    let plain = |b: &u8| *b >= 0x20 && *b != b'"' && *b != b'\\';
+    // Most strings need no escape: one quick pass tells.
+    if s.as_bytes().iter().all(plain) {
+        return s.len() + 2;
+    }
     let escapes: usize = s
         .bytes()
         .map(|b| match b {
@@ -127,7 +161,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::asl::json::Map;
+    use crate::asl::json::{Map, MAX_NESTING};
 
     fn values() -> impl Strategy<Value = Value> {
         let number = prop_oneof![
@@ -173,6 +207,33 @@ mod tests {
         }
         assert!(v.json_len_exceeds(1 << 20));
         assert_eq!(v.fits(128, 1 << 20), Err(Misfit::TooLarge));
+    }
+
+    #[test]
+    fn a_counted_container_remembers_its_extent_until_changed() {
+        let mut v = Value::parse(r#"{"a":[1,2.5,"x"],"b":{"c":null}}"#).unwrap();
+        assert_eq!(v.fits(MAX_NESTING, usize::MAX), Ok(()));
+        let extent = |v: &Value| match v {
+            Value::Object(members) => members.extent(),
+            _ => None,
+        };
+        assert_eq!(extent(&v), Some(Extent { bytes: v.to_json().len() as u32, height: 2 }));
+        let shared = v.clone();
+        v.as_object_mut().unwrap().insert("d".into(), Value::from("yy"));
+        assert_eq!(extent(&v), None, "changed");
+        assert!(extent(&shared).is_some(), "the shared original is unchanged");
+        assert_eq!(v.json_len(), v.to_json().len());
+        assert_eq!(shared.json_len(), shared.to_json().len());
+    }
+
+    #[test]
+    fn a_remembered_extent_still_counts_against_the_depth_left_where_it_sits() {
+        let inner = Value::parse(r#"[[["x"]]]"#).unwrap();
+        assert_eq!(inner.fits(3, 100), Ok(()));
+        let outer = Value::array(vec![inner.clone(), inner]);
+        assert_eq!(outer.fits(3, 100), Err(Misfit::TooDeep));
+        assert_eq!(outer.fits(4, 100), Ok(()));
+        assert_eq!(outer.fits(4, outer.to_json().len() - 1), Err(Misfit::TooLarge));
     }
 
     #[test]
