@@ -39,7 +39,8 @@ impl Execution {
         let (previous, input) = (frame.last, frame.input.clone());
         frame.entered_at = self.now;
         frame.in_state = true;
-        frame.retries_used = vec![0; retriers_of(state)];
+        frame.retries_used.clear();
+        frame.retries_used.resize(retriers_of(state), 0);
         frame.retry_count = 0;
         frame.token = None;
         let entered = self.emit(previous, EventKind::StateEntered { state_type: state.type_name(), name: state.name.clone(), input: input.clone() });

@@ -17,8 +17,10 @@ use std::ops::{Deref, DerefMut};
 /// The size of a container's compact JSON text and how deep it nests (`[]` is one level).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Extent {
+    /// The size, or a bound on it when not `exact` (floats counted at their longest).
     pub bytes: u32,
     pub height: u16,
+    pub exact: bool,
 }
 
 /// A container with its extent remembered once counted; reads and writes as the container itself.
@@ -40,9 +42,9 @@ impl<T> Measured<T> {
     }
 
     /// Remembers the extent a walk counted (one too large to hold is simply not remembered).
-    pub(super) fn remember(&self, bytes: usize, height: usize) {
+    pub(super) fn remember(&self, bytes: usize, height: usize, exact: bool) {
         if let (Ok(bytes), Ok(height)) = (u32::try_from(bytes), u16::try_from(height)) {
-            self.extent.set(Some(Extent { bytes, height }));
+            self.extent.set(Some(Extent { bytes, height, exact }));
         }
     }
 }
@@ -88,8 +90,8 @@ mod tests {
     #[test]
     fn changing_the_contents_forgets_the_extent_and_a_clone_keeps_it() {
         let mut items = Measured::new(vec![1, 2]);
-        items.remember(5, 1);
-        assert_eq!(items.clone().extent(), Some(Extent { bytes: 5, height: 1 }));
+        items.remember(5, 1, true);
+        assert_eq!(items.clone().extent(), Some(Extent { bytes: 5, height: 1, exact: true }));
         assert_eq!(items.len(), 2, "reading keeps it");
         assert!(items.extent().is_some());
         items.push(3);
@@ -99,7 +101,7 @@ mod tests {
     #[test]
     fn an_extent_too_large_to_hold_is_not_remembered() {
         let items = Measured::new(Vec::<u8>::new());
-        items.remember(usize::MAX, 1);
+        items.remember(usize::MAX, 1, true);
         assert_eq!(items.extent(), None);
     }
 }

@@ -1,7 +1,9 @@
 //! The size and depth of a value's compact JSON text, counted without writing it: the engine checks
 //! every task input, task result and state output against AWS's payload quota, so the count walks
-//! the value once, stops at the limit, formats nothing but floats, and takes the extent of containers
-//! counted before from the containers themselves ([`Measured`]).
+//! the value once, stops at the limit, and takes the extent of containers counted before from the
+//! containers themselves ([`Measured`]). A limit check first counts floats at their longest
+//! ([`FLOAT_MAX_LEN`]): formatting floats was most of the work, in wasm the more so (128-bit
+//! products); only a value whose bound passes the limit is counted again exactly.
 
 use std::fmt::Write;
 
@@ -20,7 +22,7 @@ pub enum Misfit {
 impl Value {
     /// The size of the compact JSON text in bytes.
     pub fn json_len(&self) -> usize {
-        let mut count = Count { bytes: 0, limit: usize::MAX };
+        let mut count = Count::exact(usize::MAX);
         let _ = count.value(self);
         count.bytes
     }
@@ -28,24 +30,44 @@ impl Value {
     /// Whether the compact JSON text is longer than `limit` bytes; stops counting past the limit,
     /// so a value that shares one large part many times is not walked in full.
     pub fn json_len_exceeds(&self, limit: usize) -> bool {
-        Count { bytes: 0, limit }.value(self).is_err()
+        self.fits(usize::MAX, limit).is_err()
     }
 
     /// Whether arrays and objects nest at most `max_depth` levels deep (`[]` is one level) and the
     /// compact JSON text takes at most `max_bytes`; when both are passed, the one the walk meets
     /// first. Either way the walk stops there, so it is safe on values of any depth or size.
     pub fn fits(&self, max_depth: usize, max_bytes: usize) -> Result<(), Misfit> {
-        Count { bytes: 0, limit: max_bytes }.nested(self, max_depth).map(drop)
+        // A bound within the limit settles it; past it, only the exact count tells (it meets the
+        // same depth limit at the same place, and the size limit no sooner).
+        match Count::bounded(max_bytes).nested(self, max_depth) {
+            Err(Misfit::TooLarge) => Count::exact(max_bytes).nested(self, max_depth).map(drop),
+            other => other.map(drop),
+        }
     }
 }
+
+/// The longest a float takes as serde_json writes it (`-1.2345678901234567e-308`).
+const FLOAT_MAX_LEN: usize = 24;
 
 /// Bytes counted so far, up to a limit.
 struct Count {
     bytes: usize,
     limit: usize,
+    /// Whether floats count exactly, else at [`FLOAT_MAX_LEN`].
+    exact: bool,
+    /// How many floats and bounded extents were counted so far.
+    bounds: usize,
 }
 
 impl Count {
+    fn exact(limit: usize) -> Count {
+        Count { bytes: 0, limit, exact: true, bounds: 0 }
+    }
+
+    fn bounded(limit: usize) -> Count {
+        Count { exact: false, ..Count::exact(limit) }
+    }
+
     fn add(&mut self, n: usize) -> Result<(), Misfit> {
         // A text longer than any address is too large for every limit (and the count stays exact
         // whenever a walk succeeds, which a container's remembered extent relies on).
@@ -71,6 +93,10 @@ impl Count {
         match value {
             Value::Null => self.add(4).map(|()| 0),
             Value::Bool(b) => self.add(if *b { 4 } else { 5 }).map(|()| 0),
+            Value::Number(n) if n.is_f64() && !self.exact => {
+                self.bounds += 1;
+                self.add(FLOAT_MAX_LEN).map(|()| 0)
+            }
             Value::Number(n) => self.add(number_len(n)).map(|()| 0),
             Value::String(s) => self.add(string_len(s)).map(|()| 0),
             Value::Array(items) => self.container(items, depth, |count, depth| {
@@ -90,25 +116,27 @@ impl Count {
     }
 
     /// Counts a container one level deep whose contents `walk` counts (given the depth left inside
-    /// it), or adds the extent it remembers when that fits whole. When it does not, the walk goes in,
-    /// to fail at the very limit it meets first, as without the extent.
+    /// it), or adds the extent it remembers when that fits whole (and is exact, if the count must
+    /// be). When it does not, the walk goes in, to fail at the very limit it meets first, as
+    /// without the extent.
     fn container<T>(
         &mut self,
         container: &Measured<T>,
         depth: usize,
         walk: impl FnOnce(&mut Self, usize) -> Result<usize, Misfit>,
     ) -> Result<usize, Misfit> {
-        if let Some(Extent { bytes, height }) = container.extent() {
+        if let Some(Extent { bytes, height, exact }) = container.extent() {
             let (bytes, height) = (bytes as usize, usize::from(height));
-            if height <= depth && self.bytes.saturating_add(bytes) <= self.limit {
+            if (exact || !self.exact) && height <= depth && self.bytes.saturating_add(bytes) <= self.limit {
                 self.bytes += bytes;
+                self.bounds += usize::from(!exact);
                 return Ok(height);
             }
         }
         let inside = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
-        let start = self.bytes;
+        let (start, bounds) = (self.bytes, self.bounds);
         let height = walk(self, inside)? + 1;
-        container.remember(self.bytes - start, height);
+        container.remember(self.bytes - start, height, self.bounds == bounds);
         Ok(height)
     }
 }
@@ -183,12 +211,32 @@ mod tests {
         #[test]
         fn the_count_is_the_length_of_the_text(v in values()) {
             let len = v.to_json().len();
+            // First with nothing remembered (floats bounded, then counted exactly when needed),
+            // then again with the extents the first checks left.
+            for _ in 0..2 {
+                prop_assert_eq!(v.fits(usize::MAX, len), Ok(()));
+                prop_assert_eq!(v.fits(usize::MAX, len - 1), Err(Misfit::TooLarge));
+                prop_assert!(!v.json_len_exceeds(len));
+                prop_assert!(v.json_len_exceeds(len - 1));
+            }
             prop_assert_eq!(v.json_len(), len);
-            prop_assert!(!v.json_len_exceeds(len));
-            prop_assert!(v.json_len_exceeds(len - 1));
-            prop_assert_eq!(v.fits(usize::MAX, len), Ok(()));
-            prop_assert_eq!(v.fits(usize::MAX, len - 1), Err(Misfit::TooLarge));
         }
+
+        #[test]
+        fn no_float_is_longer_than_the_bound(f in any::<f64>()) {
+            if let Some(v) = Value::float(f) {
+                prop_assert!(v.to_json().len() <= FLOAT_MAX_LEN, "{}", v);
+            }
+        }
+    }
+
+    #[test]
+    fn the_longest_floats_fit_the_bound() {
+        for f in [-1.2345678901234567e-308, -5e-324, -f64::MAX, -f64::MIN_POSITIVE, -0.000012345678901234567, -1234567890123456.7, -1.2345678901234567e15] {
+            let text = Value::float(f).unwrap().to_json();
+            assert!(text.len() <= FLOAT_MAX_LEN, "{text}");
+        }
+        assert_eq!(Value::float(-1.2345678901234567e-308).unwrap().to_json().len(), FLOAT_MAX_LEN);
     }
 
     #[test]
@@ -217,7 +265,9 @@ mod tests {
             Value::Object(members) => members.extent(),
             _ => None,
         };
-        assert_eq!(extent(&v), Some(Extent { bytes: v.to_json().len() as u32, height: 2 }));
+        assert_eq!(extent(&v), Some(Extent { bytes: (v.to_json().len() + super::FLOAT_MAX_LEN - 3) as u32, height: 2, exact: false }));
+        assert_eq!(v.json_len(), v.to_json().len());
+        assert_eq!(extent(&v), Some(Extent { bytes: v.to_json().len() as u32, height: 2, exact: true }));
         let shared = v.clone();
         v.as_object_mut().unwrap().insert("d".into(), Value::from("yy"));
         assert_eq!(extent(&v), None, "changed");
