@@ -3,8 +3,8 @@
 //
 //   node bench/run.mjs [workload ...]        (knobs: BENCH_MIN_MS, BENCH_TRIALS, BENCH_TIMEOUT_S)
 //
-// The wasm module is built with the page's profile (wasm-release); BENCH_WASM_OPT_LEVEL=3 overrides
-// its opt-level, to weigh speed against the page's size budget.
+// The wasm module is built with the benchmark's profile (wasm-bench: the page's, at opt-level 3);
+// BENCH_WASM_PROFILE=wasm-release measures the page's own build (opt-level "z") instead.
 //
 // Builds what it needs first (workloads, native runner, wasm module, the peer's npm package), runs each
 // engine on each workload in a process of its own, prints a table and writes target/bench/results.json.
@@ -21,7 +21,7 @@ const WASM_DIR = path.join(ROOT, 'target', 'bench', 'wasm'); // measure.mjs load
 const ORDER = ['pass_chain_1000', 'choice_loop_10k', 'map_1k', 'map_10k', 'map_100k', 'parallel_fanout',
   'task_chain_1000', 'intrinsics_heavy', 'big_payload'];
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 900);
-const WASM_OPT_LEVEL = process.env.BENCH_WASM_OPT_LEVEL;
+const WASM_PROFILE = process.env.BENCH_WASM_PROFILE ?? 'wasm-bench';
 
 const say = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], ...opts }).toString();
@@ -33,10 +33,9 @@ function build() {
   const messages = sh('cargo', ['bench', '--bench', 'native', '--no-run', '--message-format=json']);
   const native = messages.split('\n').filter(Boolean).map((l) => JSON.parse(l))
     .find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'native' && m.executable)?.executable;
-  say(`building the wasm module (wasm-release profile, opt-level ${WASM_OPT_LEVEL ?? "as the page's"}, bench feature)`);
-  const env = { ...process.env, ...(WASM_OPT_LEVEL && { CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL: WASM_OPT_LEVEL }) };
-  sh('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release', '--features', 'bench'], { env });
-  sh('wasm-bindgen', ['--target', 'nodejs', '--out-dir', WASM_DIR, path.join(ROOT, 'target/wasm32-unknown-unknown/wasm-release/aslplay.wasm')]);
+  say(`building the wasm module (${WASM_PROFILE} profile, bench feature)`);
+  sh('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', WASM_PROFILE, '--features', 'bench']);
+  sh('wasm-bindgen', ['--target', 'nodejs', '--out-dir', WASM_DIR, path.join(ROOT, `target/wasm32-unknown-unknown/${WASM_PROFILE}/aslplay.wasm`)]);
   // wasm-bindgen's Node glue is CommonJS; the project's package.json says ES modules.
   fs.writeFileSync(path.join(WASM_DIR, 'package.json'), '{"type": "commonjs"}\n');
   if (!fs.existsSync(path.join(HERE, 'node_modules', 'aws-local-stepfunctions'))) {
@@ -132,7 +131,7 @@ async function main() {
   const construct = [];
   for (const engine of ['native', 'wasm', 'peer']) construct.push(await run[engine]('construct'));
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, `
-    + `load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, wasm opt-level ${WASM_OPT_LEVEL ?? 'of wasm-release'}`;
+    + `load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, wasm built with the ${WASM_PROFILE} profile`;
   const results = { date: new Date().toISOString(), machine, rows, construct };
   fs.mkdirSync(path.join(ROOT, 'target', 'bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'target', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -22,8 +22,13 @@ pub fn execute(machine: &Rc<StateMachine>, input: &Value) -> Execution {
 pub fn peer_task(input: &Value) -> Value {
     let mut output = input.clone();
     if let Some(map) = output.as_object_mut() {
-        let n = map.get("n").and_then(Value::as_f64).and_then(|n| Value::number_from_f64(n + 1.0));
-        map.insert(Rc::from("n"), n.unwrap_or_default());
+        let n = map.get("n").and_then(Value::as_f64).and_then(|n| Value::number_from_f64(n + 1.0)).unwrap_or_default();
+        match map.get_mut("n") {
+            Some(slot) => *slot = n,
+            None => {
+                map.insert(Rc::from("n"), n);
+            }
+        }
     }
     output
 }

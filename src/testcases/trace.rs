@@ -120,7 +120,7 @@ impl Trace {
                 }
                 EventKind::StateExited { name, output, assigned, .. } => {
                     self.outputs.insert(name.to_string(), output.clone());
-                    for (variable, value) in assigned.as_ref().and_then(Value::as_object).into_iter().flatten() {
+                    for (variable, value) in assigned.as_deref().and_then(Value::as_object).into_iter().flatten() {
                         self.variables.insert(variable.to_string(), value.clone());
                     }
                     if previous.is_some_and(|e| is_failure(&e.kind)) {
@@ -143,7 +143,7 @@ impl Trace {
 /// Events that start an attempt of a state (a retry starts another).
 fn is_attempt(kind: &EventKind) -> bool {
     use EventKind::*;
-    matches!(kind, LambdaFunctionScheduled { .. } | TaskScheduled { .. } | ActivityScheduled { .. } | ParallelStateStarted | MapStateStarted { .. })
+    matches!(kind, LambdaFunctionScheduled { .. } | TaskScheduled(_) | ActivityScheduled(_) | ParallelStateStarted | MapStateStarted { .. })
 }
 
 /// Events that report a failure.

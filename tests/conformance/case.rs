@@ -258,9 +258,9 @@ pub fn simplify(event: &Event) -> Json {
             if let Some(l) = location { put("location", json!(&**l)); }
             put("state", json!(&**state));
         }
-        ActivityScheduled { resource, input, .. } => {
-            put("resource", json!(&**resource));
-            put("input", input.to_serde());
+        ActivityScheduled(scheduled) => {
+            put("resource", json!(&*scheduled.resource));
+            put("input", scheduled.input.to_serde());
         }
         ActivityStarted { worker_name } => put("otherDetails", json!({"activityStartedEventDetails": {"workerName": &**worker_name}})),
         ActivitySucceeded { output } => put("output", output.to_serde()),
@@ -297,10 +297,10 @@ pub fn simplify(event: &Event) -> Json {
             put("resource", json!(&**resource));
             put("input", input.to_serde());
         }
-        TaskScheduled { resource_type, resource, parameters, .. } => {
-            put("resource", json!(&**resource));
-            put("resourceType", json!(&**resource_type));
-            put("parameters", parameters.to_serde());
+        TaskScheduled(scheduled) => {
+            put("resource", json!(&*scheduled.resource));
+            put("resourceType", json!(&*scheduled.resource_type));
+            put("parameters", scheduled.parameters.to_serde());
         }
         TaskStarted { resource_type, resource } => {
             put("resource", json!(&**resource));

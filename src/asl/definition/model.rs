@@ -93,15 +93,49 @@ pub struct State {
 impl State {
     /// The state type as AWS names it in history events (`Pass`, `Task`, …).
     pub fn type_name(&self) -> &'static str {
+        self.state_type().name()
+    }
+
+    /// The state type (one byte, as history events keep it).
+    pub fn state_type(&self) -> StateType {
         match self.kind {
-            Kind::Pass(_) => "Pass",
-            Kind::Task(_) => "Task",
-            Kind::Choice(_) => "Choice",
-            Kind::Wait(_) => "Wait",
-            Kind::Succeed => "Succeed",
-            Kind::Fail(_) => "Fail",
-            Kind::Parallel(_) => "Parallel",
-            Kind::Map(_) => "Map",
+            Kind::Pass(_) => StateType::Pass,
+            Kind::Task(_) => StateType::Task,
+            Kind::Choice(_) => StateType::Choice,
+            Kind::Wait(_) => StateType::Wait,
+            Kind::Succeed => StateType::Succeed,
+            Kind::Fail(_) => StateType::Fail,
+            Kind::Parallel(_) => StateType::Parallel,
+            Kind::Map(_) => StateType::Map,
+        }
+    }
+}
+
+/// The type of a state, without its fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateType {
+    Pass,
+    Task,
+    Choice,
+    Wait,
+    Succeed,
+    Fail,
+    Parallel,
+    Map,
+}
+
+impl StateType {
+    /// The type as AWS names it in history events (`Pass`, `Task`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            StateType::Pass => "Pass",
+            StateType::Task => "Task",
+            StateType::Choice => "Choice",
+            StateType::Wait => "Wait",
+            StateType::Succeed => "Succeed",
+            StateType::Fail => "Fail",
+            StateType::Parallel => "Parallel",
+            StateType::Map => "Map",
         }
     }
 }

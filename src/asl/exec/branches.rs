@@ -369,7 +369,7 @@ impl Execution {
         }
         if frame.in_state {
             let state = frame.current();
-            self.emit(previous, EventKind::StateAborted { state_type: state.type_name(), name: state.name.clone() });
+            self.emit(previous, EventKind::StateAborted { state_type: state.state_type(), name: state.name.clone() });
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::asl::definition::{State, StateMachine};
+use crate::asl::definition::{State, StateMachine, StateType};
 use crate::asl::error::Failure;
 use crate::asl::json::Value;
 use super::variables::VarScope;
@@ -152,5 +152,5 @@ pub struct ChildEnded {
     pub result: Result<Value, Failure>,
     pub last: u64,
     /// The state the child failed in, which AWS records as aborted (type and name).
-    pub aborted: Option<(&'static str, Rc<str>)>,
+    pub aborted: Option<(StateType, Rc<str>)>,
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use serde_json::{json, Map as JsonMap, Value as Json};
 
+use crate::asl::definition::StateType;
 use crate::asl::json::Value;
 use crate::asl::timestamp;
 
@@ -21,7 +22,10 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// What an event records. Names follow AWS's event types and detail fields.
+/// What an event records. Names follow AWS's event types and detail fields. A long history is
+/// mostly state and iteration events, so those stay small (state types in one byte, assigned
+/// variables boxed) and the largest, rarer scheduling details are boxed: an event takes 96 bytes
+/// (128 before).
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
     /// The execution started with this input.
@@ -33,13 +37,13 @@ pub enum EventKind {
     /// The execution ran past its TimeoutSeconds.
     ExecutionTimedOut { error: Option<Rc<str>>, cause: Option<Rc<str>> },
     /// A state was entered (`PassStateEntered`, …).
-    StateEntered { state_type: &'static str, name: Rc<str>, input: Value },
+    StateEntered { state_type: StateType, name: Rc<str>, input: Value },
     /// A state was left (`PassStateExited`, …), with the variables it assigned.
-    StateExited { state_type: &'static str, name: Rc<str>, output: Value, assigned: Option<Value> },
+    StateExited { state_type: StateType, name: Rc<str>, output: Value, assigned: Option<Box<Value>> },
     /// A JSONata expression (or a value it gave) failed.
     EvaluationFailed { error: Rc<str>, cause: Option<Rc<str>>, location: Option<Rc<str>>, state: Rc<str> },
     /// A state was stopped because a sibling branch failed (`TaskStateAborted`, …).
-    StateAborted { state_type: &'static str, name: Rc<str> },
+    StateAborted { state_type: StateType, name: Rc<str> },
     /// A Lambda function (direct ARN) was scheduled.
     LambdaFunctionScheduled { resource: Rc<str>, input: Value, timeout_seconds: Option<u64> },
     /// The Lambda function started.
@@ -51,7 +55,7 @@ pub enum EventKind {
     /// The Lambda function ran past TimeoutSeconds.
     LambdaFunctionTimedOut { error: Option<Rc<str>>, cause: Option<Rc<str>> },
     /// An activity task was scheduled.
-    ActivityScheduled { resource: Rc<str>, input: Value, timeout_seconds: Option<u64>, heartbeat_seconds: Option<u64> },
+    ActivityScheduled(Box<ActivityScheduled>),
     /// A worker took the activity task.
     ActivityStarted { worker_name: Rc<str> },
     /// The worker sent the result.
@@ -61,7 +65,7 @@ pub enum EventKind {
     /// The activity ran past TimeoutSeconds or HeartbeatSeconds.
     ActivityTimedOut { error: Option<Rc<str>>, cause: Option<Rc<str>> },
     /// A service integration task was scheduled.
-    TaskScheduled { resource_type: Rc<str>, resource: Rc<str>, region: Rc<str>, parameters: Value, timeout_seconds: Option<u64>, heartbeat_seconds: Option<u64> },
+    TaskScheduled(Box<TaskScheduled>),
     /// The task started.
     TaskStarted { resource_type: Rc<str>, resource: Rc<str> },
     /// The service accepted a `.sync` / `.waitForTaskToken` request.
@@ -104,14 +108,34 @@ pub enum EventKind {
     MapIterationAborted { name: Rc<str>, index: usize },
 }
 
+/// An activity task was scheduled (`ActivityScheduled`'s details).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActivityScheduled {
+    pub resource: Rc<str>,
+    pub input: Value,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
+}
+
+/// A service integration task was scheduled (`TaskScheduled`'s details).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskScheduled {
+    pub resource_type: Rc<str>,
+    pub resource: Rc<str>,
+    pub region: Rc<str>,
+    pub parameters: Value,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
+}
+
 impl EventKind {
     /// AWS's event type name (`TaskStateEntered`, `MapIterationStarted`, …).
     pub fn type_name(&self) -> String {
         use EventKind::*;
         let fixed = match self {
-            StateEntered { state_type, .. } => return format!("{state_type}StateEntered"),
-            StateExited { state_type, .. } => return format!("{state_type}StateExited"),
-            StateAborted { state_type, .. } => return format!("{state_type}StateAborted"),
+            StateEntered { state_type, .. } => return format!("{}StateEntered", state_type.name()),
+            StateExited { state_type, .. } => return format!("{}StateExited", state_type.name()),
+            StateAborted { state_type, .. } => return format!("{}StateAborted", state_type.name()),
             ExecutionStarted { .. } => "ExecutionStarted",
             EvaluationFailed { .. } => "EvaluationFailed",
             ExecutionSucceeded { .. } => "ExecutionSucceeded",
@@ -122,12 +146,12 @@ impl EventKind {
             LambdaFunctionSucceeded { .. } => "LambdaFunctionSucceeded",
             LambdaFunctionFailed { .. } => "LambdaFunctionFailed",
             LambdaFunctionTimedOut { .. } => "LambdaFunctionTimedOut",
-            ActivityScheduled { .. } => "ActivityScheduled",
+            ActivityScheduled(_) => "ActivityScheduled",
             ActivityStarted { .. } => "ActivityStarted",
             ActivitySucceeded { .. } => "ActivitySucceeded",
             ActivityFailed { .. } => "ActivityFailed",
             ActivityTimedOut { .. } => "ActivityTimedOut",
-            TaskScheduled { .. } => "TaskScheduled",
+            TaskScheduled(_) => "TaskScheduled",
             TaskStarted { .. } => "TaskStarted",
             TaskSubmitted { .. } => "TaskSubmitted",
             TaskSucceeded { .. } => "TaskSucceeded",
@@ -178,7 +202,7 @@ impl Event {
             StateEntered { name, input, .. } => ("stateEnteredEventDetails", with(payload("input", input), "name", json!(&**name))),
             StateExited { name, output, assigned, .. } => {
                 let mut d = with(payload("output", output), "name", json!(&**name));
-                if let Some(Value::Object(vars)) = assigned {
+                if let Some(Value::Object(vars)) = assigned.as_deref() {
                     let texts: serde_json::Map<String, Json> = vars.iter().map(|(k, v)| (k.to_string(), json!(v.to_json()))).collect();
                     d = with(d, "assignedVariables", Json::Object(texts));
                     d = with(d, "assignedVariablesDetails", json!({"truncated": false}));
@@ -210,7 +234,8 @@ impl Event {
             LambdaFunctionSucceeded { output } => ("lambdaFunctionSucceededEventDetails", payload("output", output)),
             LambdaFunctionFailed { error, cause } => ("lambdaFunctionFailedEventDetails", error_details(error, cause)),
             LambdaFunctionTimedOut { error, cause } => ("lambdaFunctionTimedOutEventDetails", error_details(error, cause)),
-            ActivityScheduled { resource, input, timeout_seconds, heartbeat_seconds } => {
+            ActivityScheduled(scheduled) => {
+                let self::ActivityScheduled { resource, input, timeout_seconds, heartbeat_seconds } = &**scheduled;
                 let mut d = with(payload("input", input), "resource", json!(&**resource));
                 if let Some(t) = timeout_seconds {
                     d = with(d, "timeoutInSeconds", json!(t));
@@ -224,7 +249,8 @@ impl Event {
             ActivitySucceeded { output } => ("activitySucceededEventDetails", payload("output", output)),
             ActivityFailed { error, cause } => ("activityFailedEventDetails", error_details(error, cause)),
             ActivityTimedOut { error, cause } => ("activityTimedOutEventDetails", error_details(error, cause)),
-            TaskScheduled { resource_type, resource, region, parameters, timeout_seconds, heartbeat_seconds } => {
+            TaskScheduled(scheduled) => {
+                let self::TaskScheduled { resource_type, resource, region, parameters, timeout_seconds, heartbeat_seconds } = &**scheduled;
                 let mut d = json!({"resourceType": &**resource_type, "resource": &**resource, "region": &**region, "parameters": parameters.to_json()});
                 if let Some(t) = timeout_seconds {
                     d = with(d, "timeoutInSeconds", json!(t));

@@ -39,10 +39,11 @@ impl Execution {
         let (previous, input) = (frame.last, frame.input.clone());
         frame.entered_at = self.now;
         frame.in_state = true;
-        frame.retries_used = vec![0; retriers_of(state)];
+        frame.retries_used.clear();
+        frame.retries_used.resize(retriers_of(state), 0);
         frame.retry_count = 0;
         frame.token = None;
-        let entered = self.emit(previous, EventKind::StateEntered { state_type: state.type_name(), name: state.name.clone(), input: input.clone() });
+        let entered = self.emit(previous, EventKind::StateEntered { state_type: state.state_type(), name: state.name.clone(), input: input.clone() });
         if let Some(frame) = self.frames.get_mut(&id) {
             frame.entered = entered;
             frame.last = entered;
@@ -106,7 +107,7 @@ impl Execution {
         }
         let exited = self.emit(
             previous,
-            EventKind::StateExited { state_type: state.type_name(), name: state.name.clone(), output: output.clone(), assigned },
+            EventKind::StateExited { state_type: state.state_type(), name: state.name.clone(), output: output.clone(), assigned: assigned.map(Box::new) },
         );
         self.transition(id, exited, output, next);
     }
@@ -138,7 +139,7 @@ impl Execution {
                 // recorded; a Pass or Fail state that fails it does not).
                 let state = frame.current();
                 let aborted = (result.is_err() && frame.in_state && matches!(state.kind, Kind::Task(_)))
-                    .then(|| (state.type_name(), state.name.clone()));
+                    .then(|| (state.state_type(), state.name.clone()));
                 let wake = Wake::ChildDone(Box::new(ChildEnded { child: id, index: parent.index, result, last: frame.last, aborted }));
                 self.ready.push_back((parent.frame, wake))
             }

@@ -32,7 +32,7 @@ use crate::asl::json::Value;
 use crate::asl::random::Random;
 use frame::{Frame, FrameId, Wake};
 pub use finish::merge as apply_result_path;
-pub use history::{Event, EventKind};
+pub use history::{ActivityScheduled, Event, EventKind, TaskScheduled};
 pub use crate::asl::resource::{Pattern, Resource};
 pub use payload::MAX_PAYLOAD_BYTES;
 

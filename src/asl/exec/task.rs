@@ -53,11 +53,8 @@ impl Execution {
             Ok(h) => h,
             Err(f) => return self.fail_state(id, f),
         };
-        let region = self.options.region.clone();
-        let scheduled = self.emit(
-            previous,
-            task_events::scheduled(resource, task_events::Scheduled { arn: &task.resource, input: &input, region: &region, timeout, heartbeat }),
-        );
+        let event = task_events::scheduled(resource, task_events::Scheduled { arn: &task.resource, input: &input, region: &self.options.region, timeout, heartbeat });
+        let scheduled = self.emit(previous, event);
         if let Some(frame) = self.frames.get_mut(&id) {
             frame.last = scheduled;
         }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::asl::resource::Resource;
+use super::history::{ActivityScheduled, TaskScheduled};
 use super::EventKind;
 use crate::asl::error::Failure;
 use crate::asl::json::Value;
@@ -20,20 +21,20 @@ pub(super) struct Scheduled<'a> {
 pub(super) fn scheduled(resource: &Resource, s: Scheduled) -> EventKind {
     match resource {
         Resource::LambdaFunction => EventKind::LambdaFunctionScheduled { resource: s.arn.clone(), input: s.input.clone(), timeout_seconds: s.timeout },
-        Resource::Activity => EventKind::ActivityScheduled {
+        Resource::Activity => EventKind::ActivityScheduled(Box::new(ActivityScheduled {
             resource: s.arn.clone(),
             input: s.input.clone(),
             timeout_seconds: s.timeout,
             heartbeat_seconds: s.heartbeat,
-        },
-        Resource::Service { resource_type, resource, .. } => EventKind::TaskScheduled {
+        })),
+        Resource::Service { resource_type, resource, .. } => EventKind::TaskScheduled(Box::new(TaskScheduled {
             resource_type: resource_type.clone(),
             resource: resource.clone(),
             region: Rc::from(s.region),
             parameters: s.input.clone(),
             timeout_seconds: s.timeout,
             heartbeat_seconds: s.heartbeat,
-        },
+        })),
     }
 }
 

@@ -259,3 +259,9 @@ fn an_endless_loop_in_a_distributed_map_ends_the_execution() {
     assert!(f.cause.as_deref().unwrap_or_default().contains("went past 40000 events"), "{f:?}");
     assert_eq!(types(&ex).last().map(String::as_str), Some("ExecutionFailed"));
 }
+
+#[test]
+fn events_stay_small() {
+    // A long history is hundreds of thousands of events (Map over 100,000 items makes 800,000).
+    assert!(std::mem::size_of::<crate::asl::exec::Event>() <= 96, "{} bytes", std::mem::size_of::<crate::asl::exec::Event>());
+}

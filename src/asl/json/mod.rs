@@ -3,6 +3,7 @@
 
 mod duplicates;
 mod locate;
+mod measured;
 mod serde;
 mod size;
 mod value;
@@ -10,5 +11,6 @@ mod value;
 pub use duplicates::{duplicate_keys, DuplicateKey};
 pub use locate::{locate, LineCol, Span};
 pub(crate) use locate::floor_char_boundary;
+pub use measured::Measured;
 pub use size::Misfit;
 pub use value::{Map, Number, Value, MAX_NESTING};

@@ -1,9 +1,13 @@
 //! The size and depth of a value's compact JSON text, counted without writing it: the engine checks
 //! every task input, task result and state output against AWS's payload quota, so the count walks
-//! the value once, stops at the limit, and formats nothing but floats.
+//! the value once, stops at the limit, and takes the extent of containers counted before from the
+//! containers themselves ([`Measured`]). A limit check first counts floats at their longest
+//! ([`FLOAT_MAX_LEN`]): formatting floats was most of the work, in wasm the more so (128-bit
+//! products); only a value whose bound passes the limit is counted again exactly.
 
 use std::fmt::Write;
 
+use super::measured::{Extent, Measured};
 use super::value::Value;
 
 /// Why a value does not fit the limits given to [`Value::fits`].
@@ -18,7 +22,7 @@ pub enum Misfit {
 impl Value {
     /// The size of the compact JSON text in bytes.
     pub fn json_len(&self) -> usize {
-        let mut count = Count { bytes: 0, limit: usize::MAX };
+        let mut count = Count::exact(usize::MAX);
         let _ = count.value(self);
         count.bytes
     }
@@ -26,61 +30,114 @@ impl Value {
     /// Whether the compact JSON text is longer than `limit` bytes; stops counting past the limit,
     /// so a value that shares one large part many times is not walked in full.
     pub fn json_len_exceeds(&self, limit: usize) -> bool {
-        Count { bytes: 0, limit }.value(self).is_err()
+        self.fits(usize::MAX, limit).is_err()
     }
 
     /// Whether arrays and objects nest at most `max_depth` levels deep (`[]` is one level) and the
     /// compact JSON text takes at most `max_bytes`; when both are passed, the one the walk meets
     /// first. Either way the walk stops there, so it is safe on values of any depth or size.
     pub fn fits(&self, max_depth: usize, max_bytes: usize) -> Result<(), Misfit> {
-        Count { bytes: 0, limit: max_bytes }.nested(self, max_depth)
+        // A bound within the limit settles it; past it, only the exact count tells (it meets the
+        // same depth limit at the same place, and the size limit no sooner).
+        match Count::bounded(max_bytes).nested(self, max_depth) {
+            Err(Misfit::TooLarge) => Count::exact(max_bytes).nested(self, max_depth).map(drop),
+            other => other.map(drop),
+        }
     }
 }
+
+/// The longest a float takes as serde_json writes it (`-1.2345678901234567e-308`).
+const FLOAT_MAX_LEN: usize = 24;
 
 /// Bytes counted so far, up to a limit.
 struct Count {
     bytes: usize,
     limit: usize,
+    /// Whether floats count exactly, else at [`FLOAT_MAX_LEN`].
+    exact: bool,
+    /// How many floats and bounded extents were counted so far.
+    bounds: usize,
 }
 
 impl Count {
+    fn exact(limit: usize) -> Count {
+        Count { bytes: 0, limit, exact: true, bounds: 0 }
+    }
+
+    fn bounded(limit: usize) -> Count {
+        Count { exact: false, ..Count::exact(limit) }
+    }
+
     fn add(&mut self, n: usize) -> Result<(), Misfit> {
-        self.bytes = self.bytes.saturating_add(n);
-        if self.bytes > self.limit {
-            Err(Misfit::TooLarge)
-        } else {
-            Ok(())
+        // A text longer than any address is too large for every limit (and the count stays exact
+        // whenever a walk succeeds, which a container's remembered extent relies on).
+        match self.bytes.checked_add(n) {
+            Some(bytes) if bytes <= self.limit => {
+                self.bytes = bytes;
+                Ok(())
+            }
+            sum => {
+                self.bytes = sum.unwrap_or(usize::MAX);
+                Err(Misfit::TooLarge)
+            }
         }
     }
 
     /// Counts `value`, which may nest without bound (a caller has checked its depth, or built it).
     fn value(&mut self, value: &Value) -> Result<(), Misfit> {
-        self.nested(value, usize::MAX)
+        self.nested(value, usize::MAX).map(drop)
     }
 
-    /// Counts `value`, failing when it nests more than `depth` levels.
-    fn nested(&mut self, value: &Value, depth: usize) -> Result<(), Misfit> {
+    /// Counts `value`, failing when it nests more than `depth` levels; its height (`[]` is 1).
+    fn nested(&mut self, value: &Value, depth: usize) -> Result<usize, Misfit> {
         match value {
-            Value::Null => self.add(4),
-            Value::Bool(b) => self.add(if *b { 4 } else { 5 }),
-            Value::Number(n) => self.add(number_len(n)),
-            Value::String(s) => self.add(string_len(s)),
-            Value::Array(items) => {
-                let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
-                // Brackets and the commas between items.
-                self.add(2 + items.len().saturating_sub(1))?;
-                items.iter().try_for_each(|item| self.nested(item, depth))
+            Value::Null => self.add(4).map(|()| 0),
+            Value::Bool(b) => self.add(if *b { 4 } else { 5 }).map(|()| 0),
+            Value::Number(n) if n.is_f64() && !self.exact => {
+                self.bounds += 1;
+                self.add(FLOAT_MAX_LEN).map(|()| 0)
             }
-            Value::Object(members) => {
-                let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+            Value::Number(n) => self.add(number_len(n)).map(|()| 0),
+            Value::String(s) => self.add(string_len(s)).map(|()| 0),
+            Value::Array(items) => self.container(items, depth, |count, depth| {
+                // Brackets and the commas between items.
+                count.add(2 + items.len().saturating_sub(1))?;
+                items.iter().try_fold(0, |height, item| Ok(height.max(count.nested(item, depth)?)))
+            }),
+            Value::Object(members) => self.container(members, depth, |count, depth| {
                 // Braces, and a colon and a comma per member but the last.
-                self.add(2 + (2 * members.len()).saturating_sub(1))?;
-                members.iter().try_for_each(|(key, v)| {
-                    self.add(string_len(key))?;
-                    self.nested(v, depth)
+                count.add(2 + (2 * members.len()).saturating_sub(1))?;
+                members.iter().try_fold(0, |height, (key, v)| {
+                    count.add(string_len(key))?;
+                    Ok(height.max(count.nested(v, depth)?))
                 })
+            }),
+        }
+    }
+
+    /// Counts a container one level deep whose contents `walk` counts (given the depth left inside
+    /// it), or adds the extent it remembers when that fits whole (and is exact, if the count must
+    /// be). When it does not, the walk goes in, to fail at the very limit it meets first, as
+    /// without the extent.
+    fn container<T>(
+        &mut self,
+        container: &Measured<T>,
+        depth: usize,
+        walk: impl FnOnce(&mut Self, usize) -> Result<usize, Misfit>,
+    ) -> Result<usize, Misfit> {
+        if let Some(Extent { bytes, height, exact }) = container.extent() {
+            let (bytes, height) = (bytes as usize, usize::from(height));
+            if (exact || !self.exact) && height <= depth && self.bytes.saturating_add(bytes) <= self.limit {
+                self.bytes += bytes;
+                self.bounds += usize::from(!exact);
+                return Ok(height);
             }
         }
+        let inside = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+        let (start, bounds) = (self.bytes, self.bounds);
+        let height = walk(self, inside)? + 1;
+        container.remember(self.bytes - start, height, self.bounds == bounds);
+        Ok(height)
     }
 }
 
@@ -98,9 +155,14 @@ fn number_len(n: &serde_json::Number) -> usize {
     }
 }
 
-/// A quoted string as serde_json escapes it: `"` and `\` and the short control escapes take two
+/// A quoted string as serde_json escapes it: `"` and `\\` and the short control escapes take two
 /// bytes, other control characters six (`\u001f`).
 fn string_len(s: &str) -> usize {
+    let plain = |b: &u8| *b >= 0x20 && *b != b'"' && *b != b'\\';
+    // Most strings need no escape: one quick pass tells.
+    if s.as_bytes().iter().all(plain) {
+        return s.len() + 2;
+    }
     let escapes: usize = s
         .bytes()
         .map(|b| match b {
@@ -127,7 +189,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::asl::json::Map;
+    use crate::asl::json::{Map, MAX_NESTING};
 
     fn values() -> impl Strategy<Value = Value> {
         let number = prop_oneof![
@@ -149,12 +211,32 @@ mod tests {
         #[test]
         fn the_count_is_the_length_of_the_text(v in values()) {
             let len = v.to_json().len();
+            // First with nothing remembered (floats bounded, then counted exactly when needed),
+            // then again with the extents the first checks left.
+            for _ in 0..2 {
+                prop_assert_eq!(v.fits(usize::MAX, len), Ok(()));
+                prop_assert_eq!(v.fits(usize::MAX, len - 1), Err(Misfit::TooLarge));
+                prop_assert!(!v.json_len_exceeds(len));
+                prop_assert!(v.json_len_exceeds(len - 1));
+            }
             prop_assert_eq!(v.json_len(), len);
-            prop_assert!(!v.json_len_exceeds(len));
-            prop_assert!(v.json_len_exceeds(len - 1));
-            prop_assert_eq!(v.fits(usize::MAX, len), Ok(()));
-            prop_assert_eq!(v.fits(usize::MAX, len - 1), Err(Misfit::TooLarge));
         }
+
+        #[test]
+        fn no_float_is_longer_than_the_bound(f in any::<f64>()) {
+            if let Some(v) = Value::float(f) {
+                prop_assert!(v.to_json().len() <= FLOAT_MAX_LEN, "{}", v);
+            }
+        }
+    }
+
+    #[test]
+    fn the_longest_floats_fit_the_bound() {
+        for f in [-1.2345678901234567e-308, -5e-324, -f64::MAX, -f64::MIN_POSITIVE, -0.000012345678901234567, -1234567890123456.7, -1.2345678901234567e15] {
+            let text = Value::float(f).unwrap().to_json();
+            assert!(text.len() <= FLOAT_MAX_LEN, "{text}");
+        }
+        assert_eq!(Value::float(-1.2345678901234567e-308).unwrap().to_json().len(), FLOAT_MAX_LEN);
     }
 
     #[test]
@@ -173,6 +255,35 @@ mod tests {
         }
         assert!(v.json_len_exceeds(1 << 20));
         assert_eq!(v.fits(128, 1 << 20), Err(Misfit::TooLarge));
+    }
+
+    #[test]
+    fn a_counted_container_remembers_its_extent_until_changed() {
+        let mut v = Value::parse(r#"{"a":[1,2.5,"x"],"b":{"c":null}}"#).unwrap();
+        assert_eq!(v.fits(MAX_NESTING, usize::MAX), Ok(()));
+        let extent = |v: &Value| match v {
+            Value::Object(members) => members.extent(),
+            _ => None,
+        };
+        assert_eq!(extent(&v), Some(Extent { bytes: (v.to_json().len() + super::FLOAT_MAX_LEN - 3) as u32, height: 2, exact: false }));
+        assert_eq!(v.json_len(), v.to_json().len());
+        assert_eq!(extent(&v), Some(Extent { bytes: v.to_json().len() as u32, height: 2, exact: true }));
+        let shared = v.clone();
+        v.as_object_mut().unwrap().insert("d".into(), Value::from("yy"));
+        assert_eq!(extent(&v), None, "changed");
+        assert!(extent(&shared).is_some(), "the shared original is unchanged");
+        assert_eq!(v.json_len(), v.to_json().len());
+        assert_eq!(shared.json_len(), shared.to_json().len());
+    }
+
+    #[test]
+    fn a_remembered_extent_still_counts_against_the_depth_left_where_it_sits() {
+        let inner = Value::parse(r#"[[["x"]]]"#).unwrap();
+        assert_eq!(inner.fits(3, 100), Ok(()));
+        let outer = Value::array(vec![inner.clone(), inner]);
+        assert_eq!(outer.fits(3, 100), Err(Misfit::TooDeep));
+        assert_eq!(outer.fits(4, 100), Ok(()));
+        assert_eq!(outer.fits(4, outer.to_json().len() - 1), Err(Misfit::TooLarge));
     }
 
     #[test]

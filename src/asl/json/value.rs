@@ -13,6 +13,8 @@ use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 pub use serde_json::Number;
 
+use super::measured::Measured;
+
 /// The deepest nesting of arrays and objects the JSON reader accepts (serde_json's limit). The
 /// engine holds the values it passes between states to it too, so that everything it hands out can
 /// be written and read back, and so that walking a value (writing, comparing, dropping) stays
@@ -34,10 +36,10 @@ pub enum Value {
     Number(Number),
     /// A string.
     String(Rc<str>),
-    /// An array.
-    Array(Rc<Vec<Value>>),
-    /// An object.
-    Object(Rc<Map>),
+    /// An array (its JSON size remembered once counted, see [`Measured`]).
+    Array(Rc<Measured<Vec<Value>>>),
+    /// An object (its JSON size remembered once counted).
+    Object(Rc<Measured<Map>>),
 }
 
 impl Value {
@@ -48,12 +50,12 @@ impl Value {
 
     /// An array value.
     pub fn array(items: Vec<Value>) -> Value {
-        Value::Array(Rc::new(items))
+        Value::Array(Rc::new(Measured::new(items)))
     }
 
     /// An object value.
     pub fn object(map: Map) -> Value {
-        Value::Object(Rc::new(map))
+        Value::Object(Rc::new(Measured::new(map)))
     }
 
     /// An object from key/value pairs, in that order.
@@ -155,7 +157,7 @@ impl Value {
     /// The members for changing; copies the map only if it is shared.
     pub fn as_object_mut(&mut self) -> Option<&mut Map> {
         match self {
-            Value::Object(map) => Some(Rc::make_mut(map)),
+            Value::Object(map) => Some(&mut **Rc::make_mut(map)),
             _ => None,
         }
     }
@@ -163,7 +165,7 @@ impl Value {
     /// The items for changing; copies the vector only if it is shared.
     pub fn as_array_mut(&mut self) -> Option<&mut Vec<Value>> {
         match self {
-            Value::Array(items) => Some(Rc::make_mut(items)),
+            Value::Array(items) => Some(&mut **Rc::make_mut(items)),
             _ => None,
         }
     }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::asl::json::{Map as JsonMap, Value};
+use crate::asl::json::{Map as JsonMap, Measured, Value};
 
 use super::{Arr, Obj, Val};
 
@@ -83,7 +83,7 @@ fn needs_normalizing(value: &Value) -> bool {
 }
 
 /// Caller JSON leaves unchanged (and unshared-copied) unless it holds numbers printed otherwise.
-fn normalize_array(items: &Rc<Vec<Value>>) -> Value {
+fn normalize_array(items: &Rc<Measured<Vec<Value>>>) -> Value {
     if items.iter().any(needs_normalizing) {
         Value::array(items.iter().map(normalize).collect())
     } else {
@@ -91,7 +91,7 @@ fn normalize_array(items: &Rc<Vec<Value>>) -> Value {
     }
 }
 
-fn normalize_object(map: &Rc<JsonMap>) -> Value {
+fn normalize_object(map: &Rc<Measured<JsonMap>>) -> Value {
     if map.values().any(needs_normalizing) {
         Value::object(map.iter().map(|(k, v)| (k.clone(), normalize(v))).collect())
     } else {

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 
-use crate::asl::json::{Map as JsonMap, Value};
+use crate::asl::json::{Map as JsonMap, Measured, Value};
 
 pub(crate) use convert::{from_json, to_json};
 pub(crate) use equal::deep_equal;
@@ -46,7 +46,7 @@ pub(crate) enum Val {
 /// An array: read in place from caller JSON, or built during evaluation.
 #[derive(Clone, Debug)]
 pub(crate) enum Arr {
-    Json(Rc<Vec<Value>>),
+    Json(Rc<Measured<Vec<Value>>>),
     Seq(Rc<Seq>),
 }
 
@@ -85,7 +85,7 @@ fn nesting(items: impl Iterator<Item = u32>) -> u32 {
 /// An object: read in place from caller JSON, or built during evaluation.
 #[derive(Clone, Debug)]
 pub(crate) enum Obj {
-    Json(Rc<JsonMap>),
+    Json(Rc<Measured<JsonMap>>),
     Map(Rc<Members>),
 }
 
