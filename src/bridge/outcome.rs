@@ -62,6 +62,26 @@ impl Outcome {
         }
         outcome
     }
+
+    /// What a finished run's history tells of it (the page shows the last run again after a
+    /// reload); `None` for a history that did not end: a run waiting for callbacks cannot go on
+    /// once the page is gone.
+    pub fn from_history(history: serde_json::Value, services: Option<String>) -> Option<Outcome> {
+        let last = history.get("events")?.as_array()?.last()?;
+        let status = match last.get("type")?.as_str()? {
+            "ExecutionSucceeded" => "SUCCEEDED",
+            "ExecutionFailed" => "FAILED",
+            "ExecutionTimedOut" => "TIMED_OUT",
+            "ExecutionAborted" => "ABORTED",
+            _ => return None,
+        };
+        let details = last.as_object()?.iter().find(|(k, _)| k.ends_with("EventDetails")).map(|(_, v)| v);
+        let text = |key: &str| details.and_then(|d| d.get(key)).and_then(serde_json::Value::as_str).map(str::to_owned);
+        let output = text("output").filter(|_| status == "SUCCEEDED").and_then(|o| Value::parse(&o).ok()).map(|v| pretty(&v));
+        let (error, cause) = (text("error"), text("cause"));
+        let history = Rc::new(history);
+        Some(Outcome { status, output, error, cause, events: rows(&history), history, services, ..Outcome::default() })
+    }
 }
 
 /// JSON indented for reading, keys in their order.
@@ -96,6 +116,21 @@ mod tests {
         assert_eq!(outcome.events.first().map(|e| e.kind.as_str()), Some("ExecutionStarted"));
         assert_eq!(outcome.events.last().map(|e| e.kind.as_str()), Some("ExecutionSucceeded"));
         assert_eq!(outcome.history["events"].as_array().map(Vec::len), Some(outcome.events.len()));
+    }
+
+    #[test]
+    fn a_finished_runs_history_tells_its_outcome_again() {
+        let ok = Outcome::of(&run(Ok(Value::parse(r#"{"body":"hi"}"#).unwrap())), Ending::Ended, Vec::new());
+        let failed = Outcome::of(&run(Err(Failure::new("TypeError", "boom"))), Ending::Ended, Vec::new());
+        for outcome in [ok, failed] {
+            let again = Outcome::from_history((*outcome.history).clone(), Some("{}".into())).unwrap();
+            assert_eq!((again.status, &again.output, &again.error, &again.cause), (outcome.status, &outcome.output, &outcome.error, &outcome.cause));
+            assert_eq!((again.events, again.services.as_deref()), (outcome.events, Some("{}")));
+        }
+        let mut unfinished = (*Outcome::of(&run(Ok(Value::Null)), Ending::Ended, Vec::new()).history).clone();
+        unfinished["events"].as_array_mut().unwrap().pop();
+        assert!(Outcome::from_history(unfinished, None).is_none(), "a run that did not end is not shown again");
+        assert!(Outcome::from_history(serde_json::json!({"events": []}), None).is_none());
     }
 
     #[test]

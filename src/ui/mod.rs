@@ -25,6 +25,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod last_run;
+#[cfg(target_arch = "wasm32")]
 mod learn_runs;
 #[cfg(target_arch = "wasm32")]
 mod learn_storage;

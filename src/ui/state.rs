@@ -9,6 +9,7 @@ use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::Pane;
 use crate::share::Selected;
 use crate::testcases::Workspace;
+use crate::ui::last_run;
 use crate::ui::learn::{Event, Learn, Side};
 use crate::ui::learn_storage;
 use crate::ui::player::{advance, Speed};
@@ -165,20 +166,27 @@ impl Playground {
     /// The editors as last saved in this browser; on a first visit empty, until the first sample
     /// arrives (see [`is_blank`](Playground::is_blank)).
     pub fn restore() -> Playground {
+        let (ran, run, cursor) = match last_run::load() {
+            Some((definition, outcome)) => {
+                let end = outcome.events.len();
+                (Some(definition), Run::Done(Rc::new(outcome)), end)
+            }
+            None => (None, Run::Idle, 0),
+        };
         Playground {
             hint: None,
             texts: storage::load().unwrap_or_else(|| Texts { definition: "".into(), input: "".into(), mocks: "".into() }),
             revision: 0,
             pane: Pane::Definition,
-            run: Run::Idle,
-            cursor: 0,
+            run,
+            cursor,
             reveal: None,
             callback_error: None,
             selected: None,
             origin: storage::current().and_then(|c| c.selected),
             learn: learn_storage::load(),
             tab: Tab::Result,
-            ran: None,
+            ran,
             pinned: None,
             playing: false,
             speed: storage::load_speed().unwrap_or(Speed::Normal),
@@ -206,6 +214,7 @@ impl Playground {
         self.breakpoints = Rc::default();
         self.folded = Rc::default();
         self.test_case = saved_test_case();
+        last_run::forget();
     }
 
     /// Replaces the editors' texts from elsewhere (a sample, a link, Recent): the test cases are the
@@ -255,7 +264,9 @@ impl Reducible for Playground {
             Action::Show(pane) => next.pane = pane,
             Action::LoadSample(sample, texts) => {
                 next.open(texts, Some(Selected::Sample(sample.id.into())));
+                // Nothing ran yet: the Result tab shows the sample's hint.
                 next.hint = Some(sample);
+                next.tab = Tab::Result;
             }
             Action::LoadWorkspace(texts, origin) => next.open(texts, origin),
             Action::Started => {
@@ -268,6 +279,9 @@ impl Reducible for Playground {
             }
             Action::Calling(state) => next.run = Run::Running(Some(state)),
             Action::Finished(outcome) => {
+                if let Some(definition) = &next.ran {
+                    last_run::save(definition, &outcome);
+                }
                 next.run = Run::Done(Rc::new(outcome));
                 next.cursor = 0;
                 next.playing = true;

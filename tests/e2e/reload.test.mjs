@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, screenshot, setText, getText } from "./harness.mjs";
+import { browserSuite, getText, openSample, run, screenshot, setText } from "./harness.mjs";
 
 const suite = browserSuite();
 
@@ -23,7 +23,37 @@ test("a reload restores the editors", async () => {
   await page.locator('.editor[data-pane="Definition"] .cm-content').click();
   await page.keyboard.press("Control+Enter");
   await page.locator(".result .status.succeeded").waitFor();
-  const output = JSON.parse(await page.locator(".result .output").textContent());
+  const output = JSON.parse(await page.locator(".result .output").first().textContent());
   assert.deepEqual(output, { statusCode: 200, body: "Hello again from a reload" });
   await screenshot(page, "reload-restored");
+});
+
+test("the last run is shown again after a reload, until another workspace is opened", async () => {
+  const errors = [];
+  const page = await suite.open(errors, "#sample=employee-lottery");
+  await page.locator('.hint[data-sample="employee-lottery"]').waitFor();
+  await page.locator(".player .speed select").selectOption("instant");
+  assert.equal(await run(page), "SUCCEEDED");
+  const output = await page.locator(".result .output").first().textContent();
+  const events = await page.locator(".events h3").textContent();
+  const services = await page.locator(".result .output").nth(1).textContent();
+
+  await page.reload();
+  await page.locator(".result .status.succeeded").waitFor();
+  assert.equal(await page.locator(".result .output").first().textContent(), output);
+  assert.equal(await page.locator(".events h3").textContent(), events);
+  assert.equal(await page.locator(".result .output").nth(1).textContent(), services, "the built-in services' state too");
+  assert.equal(await page.locator('svg.graph .node[data-state="Validate Winners"]').getAttribute("data-status"), "succeeded");
+  // The inspector reads the restored run too.
+  await page.locator('svg.graph .node[data-state="Validate Winners"]').click();
+  await page.locator('.panel-tabs [data-tab="Inspector"]').click();
+  await page.locator('.stage[data-stage="Input"]').first().waitFor();
+  await screenshot(page, "reload-last-run");
+
+  await openSample(page, "hello-lambda");
+  await page.reload();
+  await page.locator(".cm-editor").first().waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(".result .status.succeeded").count(), 0, "another workspace's run is not shown");
+  assert.deepEqual(errors, []);
 });
