@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod check;
+mod check_read;
 pub mod exercise;
 pub mod features;
 pub mod grade;
