@@ -8,6 +8,7 @@ pub mod check;
 mod check_read;
 pub mod exercise;
 pub mod features;
+pub mod fetched;
 pub mod grade;
 pub mod progress;
 
