@@ -70,7 +70,7 @@ fn load_exercise(name: &str) -> Result<(Exercise, String), String> {
         (folder, read(&path.join("exercise.json").to_string_lossy())?)
     } else {
         let bundled = catalog::find(name).ok_or_else(|| format!("no exercise \"{name}\" in the track, and no folder {name} with an exercise.json"))?;
-        (bundled.folder.to_string(), bundled.exercise.to_string())
+        (bundled.folder.to_string(), bundled.exercise().to_string())
     };
     let exercise = Exercise::parse(&folder, &text)?;
     let title = format!("{folder}: {}", exercise.title);

@@ -96,7 +96,9 @@ pub fn decode_v1(text: &str) -> Result<Shared, ShareError> {
         _ => ShareError::Corrupted("its data is not base64url".into()),
     })?;
     let json = unpack(&packed)?;
-    let v1: V1 = serde_json::from_slice(&json).map_err(|e| ShareError::Corrupted(format!("its workspace does not read: {e}")))?;
+    // Read as text like every other stored JSON, so the wasm holds one reader of these types, not two.
+    let json = String::from_utf8(json).map_err(|_| ShareError::Corrupted("its workspace is not UTF-8 text".into()))?;
+    let v1: V1 = serde_json::from_str(&json).map_err(|e| ShareError::Corrupted(format!("its workspace does not read: {e}")))?;
     let language = match v1.q.as_deref() {
         None => None,
         Some(name) => Some(query_language(name).ok_or_else(|| ShareError::Corrupted(format!("\"{name}\" is not a query language")))?),

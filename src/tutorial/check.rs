@@ -17,8 +17,6 @@
 //! | `variable_assigned` | `name`, `equals` (any) | a state assigns the workflow variable (that value last) |
 //! | `elapsed` | `at_least_seconds`, `at_most_seconds` | the run takes that long in virtual time |
 
-use serde::{Deserialize, Serialize};
-
 use crate::asl::json::Value;
 use crate::testcases::case::reason;
 use crate::testcases::values::{includes, preview, same};
@@ -26,26 +24,22 @@ use crate::testcases::Trace;
 
 use super::features;
 
-/// One check of an exercise.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One check of an exercise (read by [`super::check_read`]).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Check {
     /// What is checked.
-    #[serde(flatten)]
     pub rule: Rule,
     /// The scenario (of the exercise's `scenarios`) the run is made under; the workspace as it is
     /// when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<String>,
     /// What the learner reads when the check fails: what to look at, not the answer.
     pub feedback: String,
     /// The check in the learner's words; made from the rule when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
-/// What a check asks (see the module's table).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// What a check asks (see the module's table); `kind` in snake case names the variant.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
     Status { equals: String },
     Output { equals: Option<Value>, includes: Option<Value> },
@@ -54,15 +48,12 @@ pub enum Rule {
     Visited { states: Vec<String> },
     NotVisited { states: Vec<String> },
     Path { equals: Vec<String> },
-    Retried { state: String, #[serde(default = "one")] at_least: usize },
+    /// `at_least` is 1 when not given.
+    Retried { state: String, at_least: usize },
     Caught { state: String, error: Option<String> },
     UsesFeature { feature: String },
     VariableAssigned { name: String, equals: Option<Value> },
     Elapsed { at_least_seconds: Option<u64>, at_most_seconds: Option<u64> },
-}
-
-fn one() -> usize {
-    1
 }
 
 /// A check's verdict: passed, or what the run showed instead.

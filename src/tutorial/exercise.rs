@@ -3,14 +3,14 @@
 //! checks. Its folder `tutorials/NN-id/` gives its place in the track and its id.
 
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::testcases::Scenario;
 
 use super::check::Check;
 
 /// One exercise.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     /// Its id (`first-pass`), from its folder's name; not in the file.

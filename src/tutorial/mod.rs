@@ -5,8 +5,10 @@
 
 pub mod catalog;
 pub mod check;
+mod check_read;
 pub mod exercise;
 pub mod features;
+pub mod fetched;
 pub mod grade;
 pub mod progress;
 

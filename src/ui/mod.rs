@@ -42,14 +42,24 @@ mod sample_files;
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod storage;
+#[cfg(target_arch = "wasm32")]
+mod tutorial_files;
 
-/// Starts the page: installs the panic hook, then renders the app into the page's `#app`.
+/// Starts the page: installs the panic hook, fetches the tutorial track, then renders the app into
+/// the page's `#app`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     crate::bridge::panic::install();
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
-    };
+    // The tutorial track's texts come first: a reload inside an exercise, or an exercise's link,
+    // opens it at once. Without them the page still works, with an empty track.
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(e) = tutorial_files::fetch().await {
+            web_sys::console::error_1(&e.into());
+        }
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+        match root {
+            Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+            None => yew::Renderer::<app::App>::new().render(),
+        };
+    });
 }

@@ -14,7 +14,8 @@ pub async fn fetch(sample: &Sample) -> Result<Texts, String> {
     Ok(Texts { definition: get(definition).await?.into(), input: get(input).await?.into(), mocks: get(mocks).await?.into() })
 }
 
-async fn text(url: String) -> Result<String, String> {
+/// The text of the file at `url`, relative to the page.
+pub async fn text(url: String) -> Result<String, String> {
     let failed = |e: wasm_bindgen::JsValue| format!("Could not load {url}: {e:?}");
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(failed)?.unchecked_into();

@@ -82,6 +82,8 @@ pub fn Track(props: &TrackProps) -> Html {
                 </header>
                 <p class="track-intro">{ "Each exercise loads a small state machine into the editors. Change it until Check passes; your own workspace waits for you." }</p>
                 if let Some(notice) = &props.notice { <p class="track-notice">{ notice.to_string() }</p> }
+                // The exercises' texts are fetched when the page starts (`ui::tutorial_files`).
+                if lines.is_empty() { <p class="track-notice">{ "The exercises could not be loaded. Reload the page to try again." }</p> }
                 <ol class="track-list">{ for items }</ol>
             </section>
         </div>

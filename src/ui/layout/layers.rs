@@ -166,10 +166,16 @@ fn reduce_crossings(r: &mut Ranked) {
                     (key, slot)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            keyed.sort_by(by_key);
             r.order[l] = keyed.into_iter().map(|(_, s)| s).collect();
         }
     }
+}
+
+/// Orders `(key, index)` pairs by key alone (a stable sort keeps ties in place). Both sorts of the
+/// layout use this one function, so the wasm holds one copy of the sort rather than one per closure.
+pub fn by_key(a: &(f64, usize), b: &(f64, usize)) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Coordinates: layers become rows, and each box is put as close as it can get to the horizontal
 //! centre of its neighbours without overlapping the others in its row; then the edges are routed.
 
-use super::layers::Ranked;
+use super::layers::{by_key, Ranked};
 
 /// The width a dummy slot (an edge passing through a row) takes in its row.
 const DUMMY_W: f64 = 12.0;
@@ -101,12 +101,14 @@ pub fn place(r: &Ranked, sizes: &[(f64, f64)], h_gap: f64, v_gap: f64) -> Coords
 /// forward edges, ordered by where each goes next.
 fn exit_x(r: &Ranked, k: usize, center: &[f64], size: impl Fn(usize) -> (f64, f64)) -> f64 {
     let from = r.path[k][0];
-    let mut siblings: Vec<usize> = (0..r.path.len()).filter(|&j| !r.back[j] && r.path[j][0] == from).collect();
+    let siblings: Vec<usize> = (0..r.path.len()).filter(|&j| !r.back[j] && r.path[j][0] == from).collect();
     if siblings.len() < 2 {
         return center[from];
     }
-    siblings.sort_by(|&a, &b| center[r.path[a][1]].total_cmp(&center[r.path[b][1]]).then(a.cmp(&b)));
-    let i = siblings.iter().position(|&j| j == k).unwrap_or(0);
+    // Siblings come in index order, which the stable sort keeps among equal keys.
+    let mut keyed: Vec<(f64, usize)> = siblings.iter().map(|&j| (center[r.path[j][1]], j)).collect();
+    keyed.sort_by(by_key);
+    let i = keyed.iter().position(|&(_, j)| j == k).unwrap_or(0);
     let w = size(from).0 * 0.6;
     center[from] - w / 2.0 + w * i as f64 / (siblings.len() - 1) as f64
 }
