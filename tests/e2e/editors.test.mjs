@@ -85,3 +85,29 @@ test("the page and the editors follow the system's dark setting", async () => {
   assert.notEqual(dark.editor, light.editor, "the editor switched theme without a reload");
   await screenshot(page, "editors-dark");
 });
+
+test("the definition editor completes state names, state types and the fields a state may take", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await setText(page, "Definition", '{"StartAt":"First","States":{"Second":{"Type":"Succeed"},"First":{"Type":"Pass","Next":');
+  const options = () => page.locator(".cm-tooltip-autocomplete li").allTextContents();
+  // A transition offers the states of its level.
+  await page.keyboard.type('"Se');
+  await page.locator(".cm-tooltip-autocomplete").waitFor();
+  assert.deepEqual(await options(), ["Second"]);
+  await page.keyboard.press("Enter");
+  // A state's Type offers the eight types; a Wait then offers a Wait's fields, not those it has.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.type('},"Third":{"Type":"W');
+  await page.locator(".cm-tooltip-autocomplete").waitFor();
+  assert.deepEqual(await options(), ["Wait"]);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.type(',"Se');
+  await page.locator(".cm-tooltip-autocomplete").waitFor();
+  assert.deepEqual(await options(), ["Seconds", "SecondsPath"]);
+  await screenshot(page, "editor-completion");
+  await page.keyboard.press("Enter");
+  assert.match(await getText(page, "Definition"), /"First":\{"Type":"Pass","Next":"Second"\},"Third":\{"Type":"Wait","Seconds"/);
+  assert.deepEqual(errors, []);
+});

@@ -4,12 +4,13 @@
 import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
 import { EditorState, Prec } from "@codemirror/state";
-import { json, jsonParseLinter } from "@codemirror/lang-json";
+import { json, jsonLanguage, jsonParseLinter } from "@codemirror/lang-json";
 import { javascript } from "@codemirror/lang-javascript";
 import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { syntaxError } from "./mock-host.js";
 import { formatBar, formatJson } from "./format.js";
 import { jsonataMarks } from "./jsonata-marks.js";
+import { aslCompletions } from "./asl-complete.js";
 import { follow, systemTheme } from "./theme.js";
 
 // Live syntax checking of the mock file, with the same parser the mock host checks it with.
@@ -33,12 +34,13 @@ function languageExtensions(language) {
     case "json-live":
       return [json(), linter(jsonParseLinter()), jsonTools];
     default:
-      return [json(), jsonataMarks, jsonTools];
+      return [json(), jsonLanguage.data.of({ autocomplete: aslCompletions }), jsonataMarks, jsonTools];
   }
 }
 
 /**
- * An editor in `parent`. `language` is "json" (diagnostics come from the caller), "json-live"
+ * An editor in `parent`. `language` is "json" (the definition: diagnostics come from the caller,
+ * completion from the definition's shape), "json-live"
  * (checked as you type), "javascript", or for the scratchpad's small editors "jsonata" (plain)
  * and "json-plain" (no Format bar, no checks). `onChange(text)` runs after every edit, `onRun()` on
  * Ctrl/Cmd+Enter.
