@@ -1,6 +1,7 @@
 //! A saved test case: a named scenario (input, mocked responses) and what the run must show (status,
 //! output, path, error), like a test case of AWS Step Functions Local with its expectations.
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::asl::json::Value;
@@ -11,16 +12,43 @@ use super::values::{preview, same, shorten};
 
 /// A named test case of a workspace.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "Saved", into = "Saved")]
 pub struct TestCase {
     /// Its name, unique in the workspace.
     pub name: String,
     /// How its run differs from the workspace's.
-    #[serde(flatten)]
     pub scenario: Scenario,
     /// What the run must show.
-    #[serde(default)]
     pub expect: Expect,
+}
+
+/// A test case as saved: the scenario's fields beside the name. Spelled out rather than with
+/// serde's `flatten`, which buffers every field through a generic value (and so costs the page's
+/// wasm several kilobytes) and cannot refuse unknown fields.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Saved {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    input: Option<Value>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    mocks: IndexMap<String, Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seed: Option<u64>,
+    #[serde(default)]
+    expect: Expect,
+}
+
+impl From<Saved> for TestCase {
+    fn from(Saved { name, input, mocks, seed, expect }: Saved) -> TestCase {
+        TestCase { name, scenario: Scenario { input, mocks, seed }, expect }
+    }
+}
+
+impl From<TestCase> for Saved {
+    fn from(TestCase { name, scenario: Scenario { input, mocks, seed }, expect }: TestCase) -> Saved {
+        Saved { name, input, mocks, seed, expect }
+    }
 }
 
 /// What a test case expects; what is left out is not checked.
