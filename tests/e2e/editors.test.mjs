@@ -109,5 +109,21 @@ test("the definition editor completes state names, state types and the fields a 
   await screenshot(page, "editor-completion");
   await page.keyboard.press("Enter");
   assert.match(await getText(page, "Definition"), /"First":\{"Type":"Pass","Next":"Second"\},"Third":\{"Type":"Wait","Seconds"/);
+  // Hovering a field says what it does.
+  const at = await editor(page, "Definition").locator(".cm-content").evaluate((content) => {
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.data.indexOf('"StartAt"');
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i + 2);
+      range.setEnd(node, i + 4);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+  });
+  await page.mouse.move(at.x, at.y);
+  assert.match(await page.locator(".asl-doc").textContent(), /^The name of the state the execution .* starts with\.$/);
+  await screenshot(page, "editor-hover");
   assert.deepEqual(errors, []);
 });

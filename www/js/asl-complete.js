@@ -1,10 +1,12 @@
 // Completion in the definition editor, from where the cursor sits in the JSON: the fields a state of
 // its Type may have (or a machine, a retrier, a catcher, a Choice rule), the state types, the names
 // of the states a `Next`, `Default` or `StartAt` may name, error names in `ErrorEquals`, and the
-// service integrations a `Resource` may call. Read from the syntax tree, so it works on a
-// definition with errors too.
+// service integrations a `Resource` may call; and what a field or state type does, on hover. Read
+// from the syntax tree, so it works on a definition with errors too.
 
 import { syntaxTree } from "@codemirror/language";
+import { hoverTooltip } from "@codemirror/view";
+import { FIELD_DOCS, TYPE_DOCS } from "./asl-fields.js";
 
 const COMMON = ["Type", "Comment", "QueryLanguage", "InputPath", "OutputPath", "Next", "End", "Assign", "Output"];
 const RESULT = ["ResultPath", "ResultSelector", "Retry", "Catch", "Parameters", "Arguments"];
@@ -63,15 +65,39 @@ export function aslCompletions(context) {
   const closed = node.to - node.from >= 2 && context.state.sliceDoc(node.to - 1, node.to) === '"';
   if (context.pos <= node.from || (closed && context.pos >= node.to)) return null;
   const read = (n) => readString(context.state, n);
-  const options = node.name === "PropertyName" ? fieldsOf(node.parent?.parent, read) : valuesAt(node, read);
+  const field = node.name === "PropertyName";
+  const options = field ? fieldsOf(node.parent?.parent, read) : valuesAt(node, read);
   if (!options?.length) return null;
+  const docs = field ? FIELD_DOCS : keyOf(node.parent, read) === "Type" ? TYPE_DOCS : {};
   return {
     from: node.from + 1,
     to: closed ? node.to - 1 : context.pos,
-    options: options.map((label) => ({ label, type: node.name === "PropertyName" ? "property" : "constant" })),
+    options: options.map((label) => ({ label, type: field ? "property" : "constant", info: docs[label] })),
     validFor: /^[\w.:\- ]*$/,
   };
 }
+
+/** On hover over a field's name or a state's Type: what it does. */
+export const aslHover = hoverTooltip((view, pos, side) => {
+  const node = syntaxTree(view.state).resolveInner(pos, side);
+  const read = (n) => readString(view.state, n);
+  const text =
+    node.name === "PropertyName" ? FIELD_DOCS[read(node)]
+    : node.name === "String" && keyOf(node.parent, read) === "Type" ? TYPE_DOCS[read(node)]
+    : undefined;
+  if (!text) return null;
+  return {
+    pos: node.from,
+    end: node.to,
+    above: true,
+    create() {
+      const dom = document.createElement("div");
+      dom.className = "asl-doc";
+      dom.textContent = text;
+      return { dom };
+    },
+  };
+});
 
 function readString(state, node) {
   try {

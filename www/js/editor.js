@@ -10,7 +10,7 @@ import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { syntaxError } from "./mock-host.js";
 import { formatBar, formatJson } from "./format.js";
 import { jsonataMarks } from "./jsonata-marks.js";
-import { aslCompletions } from "./asl-complete.js";
+import { aslCompletions, aslHover } from "./asl-complete.js";
 import { follow, systemTheme } from "./theme.js";
 
 // Live syntax checking of the mock file, with the same parser the mock host checks it with.
@@ -34,7 +34,7 @@ function languageExtensions(language) {
     case "json-live":
       return [json(), linter(jsonParseLinter()), jsonTools];
     default:
-      return [json(), jsonLanguage.data.of({ autocomplete: aslCompletions }), jsonataMarks, jsonTools];
+      return [json(), jsonLanguage.data.of({ autocomplete: aslCompletions }), aslHover, jsonataMarks, jsonTools];
   }
 }
 
