@@ -1,7 +1,7 @@
 //! A list that grows in chunks of fixed size, for the history: a vector that doubles copies all its
 //! items at each growth and needs the old and the new buffer at once (a Map over 100,000 items
-//! makes 800,000 events; a wasm module's memory never shrinks back after such a peak). Chunks are
-//! never moved, and at most one is partly empty.
+//! makes 800,000 events; a wasm module's memory never shrinks back after such a peak). A full chunk
+//! is never moved; only the last one grows, doubling up to [`CHUNK`] items.
 
 use std::ops::Index;
 
@@ -26,9 +26,15 @@ impl<T> Chunked<T> {
     /// Adds an item at the end.
     pub fn push(&mut self, item: T) {
         match self.chunks.last_mut() {
-            Some(chunk) if chunk.len() < CHUNK => chunk.push(item),
+            Some(chunk) if chunk.len() < CHUNK => {
+                if chunk.len() == chunk.capacity() {
+                    // Doubling up to the chunk's size: a short history takes little room.
+                    chunk.reserve_exact(chunk.len().max(4).min(CHUNK - chunk.len()));
+                }
+                chunk.push(item);
+            }
             _ => {
-                let mut chunk = Vec::with_capacity(CHUNK);
+                let mut chunk = Vec::with_capacity(4);
                 chunk.push(item);
                 self.chunks.push(chunk);
             }
@@ -106,7 +112,8 @@ mod tests {
         }
         assert_eq!(list.len(), n);
         assert_eq!(list.chunks.len(), 3);
-        assert!(list.chunks.iter().all(|c| c.capacity() == CHUNK), "no chunk grew past its size");
+        assert!(list.chunks[..2].iter().all(|c| c.capacity() == CHUNK), "no chunk grew past its size");
+        assert_eq!(list.chunks[2].capacity(), 4, "the last one grows as needed");
         assert_eq!((list.first(), list.last()), (Some(&0), Some(&(n - 1))));
         assert_eq!((list[CHUNK - 1], list[CHUNK], list.get(n)), (CHUNK - 1, CHUNK, None));
         assert_eq!(list.to_vec(), (0..n).collect::<Vec<_>>());

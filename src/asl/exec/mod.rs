@@ -159,7 +159,9 @@ pub struct Execution {
     now: i64,
     random: Random,
     history: Chunked<Event>,
-    frames: FxHashMap<FrameId, Frame>,
+    /// Boxed: a Map's iterations are all live at once, and a table of whole frames would move
+    /// (and briefly hold twice) 200 bytes per frame each time it grows.
+    frames: FxHashMap<FrameId, Box<Frame>>,
     next_frame: FrameId,
     ready: VecDeque<(FrameId, Wake)>,
     timers: BTreeMap<(i64, u64), (FrameId, Wake)>,
@@ -353,7 +355,7 @@ impl Execution {
     fn spawn(&mut self, frame: Frame) -> FrameId {
         let id = self.next_frame;
         self.next_frame += 1;
-        self.frames.insert(id, frame);
+        self.frames.insert(id, Box::new(frame));
         id
     }
 

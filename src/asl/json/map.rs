@@ -114,9 +114,11 @@ impl Map {
         if let Some(i) = self.get_index_of(&key) {
             return Some(std::mem::replace(&mut self.entries[i].1, value));
         }
-        if self.entries.len() == self.entries.capacity() && self.entries.len() < INDEXED {
-            // A small object usually grows by one key (ResultPath): room for one, not double.
-            self.entries.reserve_exact(1);
+        let len = self.entries.len();
+        if len == self.entries.capacity() {
+            // Growing by half, not double: a small object copied to be changed usually gains one
+            // key (a ResultPath), and three keys then take room for four, not six.
+            self.entries.reserve_exact((len / 2).max(1));
         }
         if let Some(index) = &mut self.index {
             index.insert(key.clone(), self.entries.len());
