@@ -33,11 +33,6 @@ pub struct Map {
 }
 
 impl Map {
-    /// An empty object.
-    pub fn new() -> Map {
-        Map::default()
-    }
-
     /// An empty object with room for `n` members.
     pub fn with_capacity(n: usize) -> Map {
         Map { entries: Vec::with_capacity(n), index: None }
@@ -54,7 +49,7 @@ impl Map {
     }
 
     /// The position of `key`.
-    pub fn get_index_of(&self, key: &str) -> Option<usize> {
+    fn get_index_of(&self, key: &str) -> Option<usize> {
         match &self.index {
             Some(index) => index.get(key).copied(),
             None => self.entries.iter().position(|(k, _)| **k == *key),
@@ -69,14 +64,6 @@ impl Map {
     /// The value of `key`, for changing.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
         self.get_index_of(key).map(|i| &mut self.entries[i].1)
-    }
-
-    /// The key as stored and its value.
-    pub fn get_key_value(&self, key: &str) -> Option<(&Rc<str>, &Value)> {
-        self.get_index_of(key).map(|i| {
-            let (k, v) = &self.entries[i];
-            (k, v)
-        })
     }
 
     /// The position of `key`, the key as stored and its value.
@@ -97,11 +84,6 @@ impl Map {
             }
         };
         &mut self.entries[i].1
-    }
-
-    /// The member at position `i`.
-    pub fn get_index(&self, i: usize) -> Option<(&Rc<str>, &Value)> {
-        self.entries.get(i).map(|(k, v)| (k, v))
     }
 
     /// Whether `key` is a member.
@@ -140,14 +122,6 @@ impl Map {
         Some(value)
     }
 
-    /// Keeps the members `keep` says to keep, in order.
-    pub fn retain(&mut self, mut keep: impl FnMut(&Rc<str>, &mut Value) -> bool) {
-        self.entries.retain_mut(|(k, v)| keep(k, v));
-        if self.index.is_some() {
-            self.reindex();
-        }
-    }
-
     /// Orders the members by key.
     pub fn sort_keys(&mut self) {
         self.entries.sort_by(|a, b| a.0.cmp(&b.0));
@@ -161,11 +135,6 @@ impl Map {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 
-    /// The members in order, values for changing.
-    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = (&Rc<str>, &mut Value)> + ExactSizeIterator {
-        self.entries.iter_mut().map(|(k, v)| (&*k, v))
-    }
-
     /// The keys in order.
     pub fn keys(&self) -> Keys<'_> {
         self.entries.iter().map(|(k, _)| k)
@@ -174,16 +143,6 @@ impl Map {
     /// The values in order.
     pub fn values(&self) -> Values<'_> {
         self.entries.iter().map(|(_, v)| v)
-    }
-
-    /// The values in order, for changing.
-    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Value> + ExactSizeIterator {
-        self.entries.iter_mut().map(|(_, v)| v)
-    }
-
-    /// The values in order, taken.
-    pub fn into_values(self) -> impl DoubleEndedIterator<Item = Value> + ExactSizeIterator {
-        self.entries.into_iter().map(|(_, v)| v)
     }
 
     fn reindex(&mut self) {
@@ -259,7 +218,7 @@ mod tests {
             map.insert(Rc::from("k0"), Value::Null);
             assert_eq!(keys(&map).last(), Some(&"k0"));
             assert_eq!(map.get_index_of("k0"), Some(n - 1), "the table follows the shift");
-            map.retain(|k, _| &**k != "k2");
+            map.shift_remove("k2");
             assert_eq!((map.get_index_of("k2"), map.get_index_of("k0")), (None, Some(n - 2)));
         }
     }
@@ -271,7 +230,9 @@ mod tests {
         assert_eq!(a, b);
         let mut big: Map = (0..INDEXED).map(|i| (Rc::from(i.to_string()), Value::Null)).collect();
         assert!(big.index.is_some());
-        big.retain(|k, _| k.len() == 1);
+        for i in 10..INDEXED {
+            big.shift_remove(&i.to_string());
+        }
         assert!(big.index.is_none() && big.len() == 10 && big.get("9").is_some());
     }
 
