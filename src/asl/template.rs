@@ -58,7 +58,7 @@ impl Template {
         match self {
             Template::Static(v) => Ok(v.clone()),
             Template::Object(members) => {
-                let mut map = Map::with_capacity_and_hasher(members.len(), Default::default());
+                let mut map = Map::with_capacity(members.len());
                 for (key, member) in members {
                     map.insert(key.clone(), member.evaluate(scope, random)?);
                 }

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::asl::definition::{Kind, StateMachine};
-use crate::asl::exec::{Event, EventKind, Status};
+use crate::asl::exec::{Chunked, Event, EventKind, Status};
 use crate::asl::json::Value;
 use crate::integrations::Run;
 
@@ -99,7 +99,7 @@ impl Trace {
         self.path.iter().any(|s| s == state)
     }
 
-    fn read(&mut self, events: &[Event], containers: &Containers) {
+    fn read(&mut self, events: &Chunked<Event>, containers: &Containers) {
         let at = |id: u64| id.checked_sub(1).and_then(|i| events.get(i as usize));
         let mut owner: Vec<Option<Rc<str>>> = Vec::with_capacity(events.len());
         for event in events {
@@ -143,7 +143,7 @@ impl Trace {
 /// Events that start an attempt of a state (a retry starts another).
 fn is_attempt(kind: &EventKind) -> bool {
     use EventKind::*;
-    matches!(kind, LambdaFunctionScheduled { .. } | TaskScheduled(_) | ActivityScheduled(_) | ParallelStateStarted | MapStateStarted { .. })
+    matches!(kind, LambdaFunctionScheduled(_) | TaskScheduled(_) | ActivityScheduled(_) | ParallelStateStarted | MapStateStarted { .. })
 }
 
 /// Events that report a failure.
@@ -155,20 +155,19 @@ fn is_failure(kind: &EventKind) -> bool {
 fn failure_error(kind: &EventKind) -> Option<&str> {
     use EventKind::*;
     match kind {
-        TaskFailed { error, .. }
-        | TaskTimedOut { error, .. }
-        | LambdaFunctionFailed { error, .. }
+        TaskFailed(failed) | TaskTimedOut(failed) => Some(failed.error.as_deref().unwrap_or("")),
+        LambdaFunctionFailed { error, .. }
         | LambdaFunctionTimedOut { error, .. }
         | ActivityFailed { error, .. }
         | ActivityTimedOut { error, .. } => Some(error.as_deref().unwrap_or("")),
-        EvaluationFailed { error, .. } => Some(error),
+        EvaluationFailed(failed) => Some(&failed.error),
         ParallelStateFailed | MapStateFailed | MapRunFailed | MapIterationFailed { .. } => Some(""),
         _ => None,
     }
 }
 
 /// The error of failure event `id`, or of the failure it follows from (a Parallel fails after a branch).
-fn error_near(events: &[Event], mut id: u64) -> Option<String> {
+fn error_near(events: &Chunked<Event>, mut id: u64) -> Option<String> {
     while let Some(event) = id.checked_sub(1).and_then(|i| events.get(i as usize)) {
         match failure_error(&event.kind) {
             Some("") => id = event.previous_event_id,

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use aslplay::asl::definition;
-use aslplay::asl::exec::{Event, EventKind, Execution, ExecutionOptions, Status};
+use aslplay::asl::exec::{Event, EventKind, Execution, ExecutionOptions, Status, TaskError, TaskOutput};
 use aslplay::asl::error::Failure;
 use aslplay::asl::json::Value;
 use serde_json::{json, Map, Value as Json};
@@ -252,7 +252,8 @@ pub fn simplify(event: &Event) -> Json {
     use EventKind::*;
     match &event.kind {
         ExecutionStarted { input, .. } => put("input", input.to_serde()),
-        EvaluationFailed { error, cause, location, state } => {
+        EvaluationFailed(failed) => {
+            let aslplay::asl::exec::EvaluationFailed { error, cause, location, state } = &**failed;
             put("error", json!(&**error));
             if let Some(c) = cause { put("cause", json!(&**c)); }
             if let Some(l) = location { put("location", json!(&**l)); }
@@ -293,9 +294,9 @@ pub fn simplify(event: &Event) -> Json {
             if let Some(e) = error { put("error", json!(&**e)); }
             if let Some(c) = cause { put("cause", parsed_if_json(&Some(c.to_string()))); }
         }
-        LambdaFunctionScheduled { resource, input, .. } => {
-            put("resource", json!(&**resource));
-            put("input", input.to_serde());
+        LambdaFunctionScheduled(scheduled) => {
+            put("resource", json!(&*scheduled.resource));
+            put("input", scheduled.input.to_serde());
         }
         TaskScheduled(scheduled) => {
             put("resource", json!(&*scheduled.resource));
@@ -306,12 +307,14 @@ pub fn simplify(event: &Event) -> Json {
             put("resource", json!(&**resource));
             put("resourceType", json!(&**resource_type));
         }
-        TaskSubmitted { resource_type, resource, output } | TaskSucceeded { resource_type, resource, output } => {
+        TaskSubmitted(answer) | TaskSucceeded(answer) => {
+            let TaskOutput { resource_type, resource, output } = &**answer;
             put("resource", json!(&**resource));
             put("resourceType", json!(&**resource_type));
             put("output", output.to_serde());
         }
-        TaskFailed { resource_type, resource, error, cause } | TaskTimedOut { resource_type, resource, error, cause } => {
+        TaskFailed(failed) | TaskTimedOut(failed) => {
+            let TaskError { resource_type, resource, error, cause } = &**failed;
             put("resource", json!(&**resource));
             put("resourceType", json!(&**resource_type));
             if let Some(e) = error { put("error", json!(&**e)); }

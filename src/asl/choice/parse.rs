@@ -49,7 +49,8 @@ pub fn condition(rule: &Value, pointer: &str, top: bool, depth: usize) -> Result
             "a choice rule needs an operator: a comparison such as StringEquals (with Variable), or And, Or, Not",
         ));
     };
-    let value = &map[operator];
+    // The operator is one of the rule's keys.
+    let value = map.get(operator).unwrap_or(&Value::Null);
     let at = pointer_join(pointer, operator);
     match operator {
         "And" | "Or" => {

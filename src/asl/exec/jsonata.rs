@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::frame::FrameId;
 use super::variables::VarScope;
-use super::{EventKind, Execution};
+use super::{EvaluationFailed, EventKind, Execution};
 use crate::asl::definition::Kind;
 use crate::asl::error::Failure;
 use crate::asl::json::Value;
@@ -93,12 +93,12 @@ impl Execution {
             .map(Rc::from);
         let event = self.emit(
             previous,
-            EventKind::EvaluationFailed {
+            EventKind::EvaluationFailed(Box::new(EvaluationFailed {
                 error: Rc::from(failure.error.as_str()),
                 cause: failure.cause.as_deref().map(Rc::from),
                 location,
                 state,
-            },
+            })),
         );
         if let Some(frame) = self.frames.get_mut(&id) {
             frame.last = event;

@@ -148,7 +148,7 @@ impl Execution {
 
     /// The context object (`$$`) as frame `id` sees it now.
     pub(super) fn context(&self, id: FrameId) -> Value {
-        let frame = self.frames.get(&id);
+        let frame = self.frames.get(&id).map(|f| &**f);
         super::context::build(self, frame)
     }
 }

@@ -10,6 +10,7 @@ mod context;
 mod driver;
 mod frame;
 mod finish;
+mod chunked;
 mod history;
 mod items;
 mod jsonata;
@@ -32,7 +33,8 @@ use crate::asl::json::Value;
 use crate::asl::random::Random;
 use frame::{Frame, FrameId, Wake};
 pub use finish::merge as apply_result_path;
-pub use history::{ActivityScheduled, Event, EventKind, TaskScheduled};
+pub use chunked::Chunked;
+pub use history::{ActivityScheduled, EvaluationFailed, Event, EventKind, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
 pub use crate::asl::resource::{Pattern, Resource};
 pub use payload::MAX_PAYLOAD_BYTES;
 
@@ -156,8 +158,10 @@ pub struct Execution {
     input: Value,
     now: i64,
     random: Random,
-    history: Vec<Event>,
-    frames: FxHashMap<FrameId, Frame>,
+    history: Chunked<Event>,
+    /// Boxed: a Map's iterations are all live at once, and a table of whole frames would move
+    /// (and briefly hold twice) 200 bytes per frame each time it grows.
+    frames: FxHashMap<FrameId, Box<Frame>>,
     next_frame: FrameId,
     ready: VecDeque<(FrameId, Wake)>,
     timers: BTreeMap<(i64, u64), (FrameId, Wake)>,
@@ -183,7 +187,7 @@ impl Execution {
             input: input.clone(),
             machine: machine.clone(),
             options,
-            history: Vec::new(),
+            history: Chunked::default(),
             frames: FxHashMap::default(),
             next_frame: 0,
             ready: VecDeque::new(),
@@ -327,7 +331,7 @@ impl Execution {
     }
 
     /// The events so far.
-    pub fn history(&self) -> &[Event] {
+    pub fn history(&self) -> &Chunked<Event> {
         &self.history
     }
 
@@ -351,7 +355,7 @@ impl Execution {
     fn spawn(&mut self, frame: Frame) -> FrameId {
         let id = self.next_frame;
         self.next_frame += 1;
-        self.frames.insert(id, frame);
+        self.frames.insert(id, Box::new(frame));
         id
     }
 

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::asl::resource::Resource;
-use super::history::{ActivityScheduled, TaskScheduled};
+use super::history::{ActivityScheduled, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
 use super::EventKind;
 use crate::asl::error::Failure;
 use crate::asl::json::Value;
@@ -20,7 +20,7 @@ pub(super) struct Scheduled<'a> {
 
 pub(super) fn scheduled(resource: &Resource, s: Scheduled) -> EventKind {
     match resource {
-        Resource::LambdaFunction => EventKind::LambdaFunctionScheduled { resource: s.arn.clone(), input: s.input.clone(), timeout_seconds: s.timeout },
+        Resource::LambdaFunction => EventKind::LambdaFunctionScheduled(Box::new(LambdaFunctionScheduled { resource: s.arn.clone(), input: s.input.clone(), timeout_seconds: s.timeout })),
         Resource::Activity => EventKind::ActivityScheduled(Box::new(ActivityScheduled {
             resource: s.arn.clone(),
             input: s.input.clone(),
@@ -50,7 +50,7 @@ pub(super) fn started(resource: &Resource, activity_worker: &str) -> EventKind {
 pub(super) fn submitted(resource: &Resource, output: Value) -> Option<EventKind> {
     match resource {
         Resource::Service { resource_type, resource, .. } => {
-            Some(EventKind::TaskSubmitted { resource_type: resource_type.clone(), resource: resource.clone(), output })
+            Some(EventKind::TaskSubmitted(task_output(resource_type, resource, output)))
         }
         _ => None,
     }
@@ -60,7 +60,7 @@ pub(super) fn succeeded(resource: &Resource, output: Value) -> EventKind {
     match resource {
         Resource::LambdaFunction => EventKind::LambdaFunctionSucceeded { output },
         Resource::Activity => EventKind::ActivitySucceeded { output },
-        Resource::Service { resource_type, resource, .. } => EventKind::TaskSucceeded { resource_type: resource_type.clone(), resource: resource.clone(), output },
+        Resource::Service { resource_type, resource, .. } => EventKind::TaskSucceeded(task_output(resource_type, resource, output)),
     }
 }
 
@@ -69,7 +69,7 @@ pub(super) fn failed(resource: &Resource, failure: &Failure) -> EventKind {
     match resource {
         Resource::LambdaFunction => EventKind::LambdaFunctionFailed { error, cause },
         Resource::Activity => EventKind::ActivityFailed { error, cause },
-        Resource::Service { resource_type, resource, .. } => EventKind::TaskFailed { resource_type: resource_type.clone(), resource: resource.clone(), error, cause },
+        Resource::Service { resource_type, resource, .. } => EventKind::TaskFailed(task_error(resource_type, resource, error, cause)),
     }
 }
 
@@ -78,8 +78,16 @@ pub(super) fn timed_out(resource: &Resource, failure: &Failure) -> EventKind {
     match resource {
         Resource::LambdaFunction => EventKind::LambdaFunctionTimedOut { error, cause },
         Resource::Activity => EventKind::ActivityTimedOut { error, cause },
-        Resource::Service { resource_type, resource, .. } => EventKind::TaskTimedOut { resource_type: resource_type.clone(), resource: resource.clone(), error, cause },
+        Resource::Service { resource_type, resource, .. } => EventKind::TaskTimedOut(task_error(resource_type, resource, error, cause)),
     }
+}
+
+fn task_output(resource_type: &Rc<str>, resource: &Rc<str>, output: Value) -> Box<TaskOutput> {
+    Box::new(TaskOutput { resource_type: resource_type.clone(), resource: resource.clone(), output })
+}
+
+fn task_error(resource_type: &Rc<str>, resource: &Rc<str>, error: Option<Rc<str>>, cause: Option<Rc<str>>) -> Box<TaskError> {
+    Box::new(TaskError { resource_type: resource_type.clone(), resource: resource.clone(), error, cause })
 }
 
 fn parts(failure: &Failure) -> (Option<Rc<str>>, Option<Rc<str>>) {

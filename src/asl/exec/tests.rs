@@ -263,5 +263,5 @@ fn an_endless_loop_in_a_distributed_map_ends_the_execution() {
 #[test]
 fn events_stay_small() {
     // A long history is hundreds of thousands of events (Map over 100,000 items makes 800,000).
-    assert!(std::mem::size_of::<crate::asl::exec::Event>() <= 96, "{} bytes", std::mem::size_of::<crate::asl::exec::Event>());
+    assert!(std::mem::size_of::<crate::asl::exec::Event>() <= 80, "{} bytes", std::mem::size_of::<crate::asl::exec::Event>());
 }

@@ -3,6 +3,7 @@
 
 mod duplicates;
 mod locate;
+mod map;
 mod measured;
 mod serde;
 mod size;

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::rc::Rc;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use rustc_hash::FxHashSet;
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::value::{Map, Value};
@@ -35,13 +36,28 @@ impl Serialize for Value {
 
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
+        ValueSeed { keys: &mut Keys::default() }.deserialize(deserializer)
     }
 }
 
-struct ValueVisitor;
+/// The object keys read so far in one document: objects of the same shape share their keys (an
+/// array of 100,000 `{"id":…,"v":…}` holds two key strings, not 200,000).
+type Keys = FxHashSet<Rc<str>>;
 
-impl<'de> Visitor<'de> for ValueVisitor {
+/// Reads a value, sharing object keys with the rest of the document.
+struct ValueSeed<'k> {
+    keys: &'k mut Keys,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -57,7 +73,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Deserialize::deserialize(d)
+        self.deserialize(d)
     }
 
     fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
@@ -86,7 +102,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(ValueSeed { keys: &mut *self.keys })? {
             items.push(item);
         }
         Ok(Value::array(items))
@@ -94,7 +110,8 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut map = Map::default();
-        while let Some((Key(k), v)) = access.next_entry::<Key, Value>()? {
+        while let Some(k) = access.next_key_seed(KeySeed { keys: &mut *self.keys })? {
+            let v = access.next_value_seed(ValueSeed { keys: &mut *self.keys })?;
             // A repeated key keeps its last value, in the first key's position, as Java's JSON readers do.
             map.insert(k, v);
         }
@@ -102,27 +119,34 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
-/// An object key, read straight into its shared form (no intermediate `String` when the text has no
-/// escapes).
-struct Key(Rc<str>);
+/// Reads an object key into its shared form: the one read before when the document had it already,
+/// else straight from the text (no intermediate `String` when the text has no escapes).
+struct KeySeed<'k> {
+    keys: &'k mut Keys,
+}
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_str(KeyVisitor)
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Rc<str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Rc<str>, D::Error> {
+        deserializer.deserialize_str(self)
     }
 }
 
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key;
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Rc<str>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an object key")
     }
 
-    fn visit_str<E>(self, s: &str) -> Result<Key, E> {
-        Ok(Key(Rc::from(s)))
+    fn visit_str<E>(self, s: &str) -> Result<Rc<str>, E> {
+        if let Some(key) = self.keys.get(s) {
+            return Ok(key.clone());
+        }
+        let key: Rc<str> = Rc::from(s);
+        self.keys.insert(key.clone());
+        Ok(key)
     }
 }
 
@@ -151,6 +175,15 @@ mod tests {
     fn object_equality_ignores_key_order() {
         assert_eq!(Value::parse(r#"{"a":1,"b":2}"#).unwrap(), Value::parse(r#"{"b":2,"a":1}"#).unwrap());
         assert_ne!(Value::parse("1").unwrap(), Value::parse("1.0").unwrap());
+    }
+
+    #[test]
+    fn objects_share_the_keys_read_before() {
+        let v = Value::parse(r#"[{"id":1,"v":2},{"v":3,"id":4}]"#).unwrap();
+        let key = |i: usize, k: &str| v.index(i).and_then(Value::as_object).and_then(|m| m.keys().find(|key| &***key == k)).cloned().unwrap();
+        assert!(Rc::ptr_eq(&key(0, "id"), &key(1, "id")));
+        assert!(Rc::ptr_eq(&key(0, "v"), &key(1, "v")));
+        assert_eq!(v.to_json(), r#"[{"id":1,"v":2},{"v":3,"id":4}]"#);
     }
 
     #[test]

@@ -9,10 +9,9 @@
 use std::fmt;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-use rustc_hash::FxBuildHasher;
 pub use serde_json::Number;
 
+pub use super::map::Map;
 use super::measured::Measured;
 
 /// The deepest nesting of arrays and objects the JSON reader accepts (serde_json's limit). The
@@ -20,9 +19,6 @@ use super::measured::Measured;
 /// be written and read back, and so that walking a value (writing, comparing, dropping) stays
 /// shallow on the browser's small stack.
 pub const MAX_NESTING: usize = 128;
-
-/// A JSON object: keys keep their insertion order, as AWS prints them.
-pub type Map = IndexMap<Rc<str>, Value, FxBuildHasher>;
 
 /// A JSON value whose containers are shared, not copied, when cloned.
 #[derive(Clone, Debug, Default, PartialEq)]

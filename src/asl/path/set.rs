@@ -23,7 +23,7 @@ pub fn set(path: &Path, target: Value, value: Value) -> Result<Value, String> {
                     map.insert(name.clone(), value.take().unwrap_or_default());
                     break;
                 }
-                Some(map) => Some(map.entry(name.clone()).or_insert_with(Value::empty_object)),
+                Some(map) => Some(map.get_or_insert_with(name.clone(), Value::empty_object)),
                 None => None,
             },
             Selector::Index(index) => {
