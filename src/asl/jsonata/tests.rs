@@ -144,7 +144,7 @@ fn odd_input_never_panics() {
         "a#$i#$j", "a^(b)^(c)", "a{}{}", "a[]", "[][]", "{}.{}", "'\\u'", "/", "//", "/(/", "$f(?)", "$sum(?)(?)",
         "function(){}", "function($a)<x:x>{$a}(1, 2, 3)", "$substring('abc', -99, 1e300)", "$pad('x', -1e9)",
         "$formatNumber(1e300, '#,##0.00e0')", "$formatInteger(1e300, 'w')", "$formatInteger(-5, 'I')",
-        "$fromMillis(1e300)", "$toMillis('99999-99-99')", "$toMillis('x', '[Y]')", "$formatBase(-1e300, 36)",
+        "$fromMillis(1e300)", "$toMillis('99999-99-99')", "$toMillis('x', '[Y]')", "$formatBase(-1e300, 36)", "$formatBase(10/0, 2)",
         "$split('a', '', -1)", "$match('aaa', /a*/)", "$replace('abc', /x*/, '-')", "$sort([1, 'a'])",
         "$lookup([[[[[]]]]], 'a')", "$zip()", "$merge([])", "$single([])", "$distinct([[1], [1]])",
         "$string(function(){1})", "$number('0x')", "$round(1e308, -400)", "$power(-8, 1/3)", "1e308 * 10",

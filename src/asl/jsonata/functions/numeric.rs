@@ -174,8 +174,12 @@ pub(super) fn format_base(_: &mut Evaluator, args: Vec<Val>, _: &Val, _: &Env) -
     Ok(Val::string(to_radix(round_half_even(n, 0.0), radix as u32)))
 }
 
-/// An integer in base `radix`, as `Number.prototype.toString(radix)` writes it.
+/// An integer in base `radix`, as `Number.prototype.toString(radix)` writes it (an infinity, which
+/// the loop below would halve for ever, as `Infinity`).
 fn to_radix(n: f64, radix: u32) -> String {
+    if !n.is_finite() {
+        return if n.is_nan() { "NaN" } else if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+    }
     if radix == 10 {
         return format_number(n);
     }
@@ -217,5 +221,6 @@ mod tests {
         assert_eq!(parse_number("1."), None);
         assert_eq!(parse_number(" 1"), None);
         assert_eq!(to_radix(-255.0, 16), "-ff");
+        assert_eq!((to_radix(f64::INFINITY, 2), to_radix(f64::NEG_INFINITY, 36)), ("Infinity".into(), "-Infinity".into()));
     }
 }
