@@ -33,10 +33,10 @@ pub fn rows(history: &Value) -> Vec<EventRow> {
             event.as_object().and_then(|o| o.iter().find(|(k, _)| k.ends_with("EventDetails"))).map(|(_, v)| v);
         let named = details.filter(|_| kind.contains("State")).and_then(|d| d.get("name")).and_then(Value::as_str);
         let previous = event.get("previousEventId").and_then(Value::as_i64);
-        let inherited = match kind.strip_suffix("Succeeded").or_else(|| kind.strip_suffix("Failed")).or_else(|| kind.strip_suffix("Aborted")) {
+        let inherited = match group_end(&kind) {
             // A Map's or Parallel's end follows its last iteration's or branch's last event.
-            Some(group @ ("MapState" | "ParallelState")) => enclosing(&rows, &previous_ids, previous, group),
-            _ => index_of(&rows, previous).and_then(|i| rows[i].state.clone()),
+            Some(group) => enclosing(&rows, &previous_ids, previous, group),
+            None => index_of(&rows, previous).and_then(|i| rows[i].state.clone()),
         };
         previous_ids.push(previous);
         let state = named.map(str::to_owned).or(inherited).filter(|_| !kind.starts_with("Execution"));
@@ -45,6 +45,13 @@ pub fn rows(history: &Value) -> Vec<EventRow> {
         rows.push(EventRow { id, kind, state, details: details.map(unpacked).unwrap_or_default(), failure, time });
     }
     rows
+}
+
+/// Whether `kind` ends a Map or Parallel state (`MapStateSucceeded`, `ParallelStateFailed`, …):
+/// which of the two, as the prefix of its other events (`MapState`, `ParallelState`).
+pub fn group_end(kind: &str) -> Option<&'static str> {
+    let rest = |group: &str| kind.strip_prefix(group).is_some_and(|rest| matches!(rest, "Succeeded" | "Failed" | "Aborted"));
+    ["MapState", "ParallelState"].into_iter().find(|group| rest(group))
 }
 
 /// The index of event `id`: ids count from 1 in order, as AWS numbers them (else it is searched for).

@@ -5,7 +5,7 @@
 use crate::ui::learn::Learn;
 use crate::ui::state::Playground;
 use crate::ui::storage;
-use crate::ui::workspaces::Entry;
+use crate::ui::workspaces::{Entry, UNTITLED};
 
 const PROGRESS: &str = "aslplay.progress.v1";
 /// Present exactly while an exercise is open: the user's own workspace, to go back to.
@@ -42,6 +42,6 @@ pub fn entry(page: &Playground) -> Entry {
         mocks: texts.mocks.to_string(),
         selected: page.origin.clone(),
         tests: page.learn.tests.to_vec(),
-        ..kept.unwrap_or_else(|| Entry { name: "My workspace".into(), ..Entry::default() })
+        ..kept.unwrap_or_else(|| Entry { name: UNTITLED.into(), ..Entry::default() })
     }
 }

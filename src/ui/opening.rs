@@ -9,7 +9,7 @@ use crate::ui::sample_files;
 use crate::ui::samples::{self, Sample, SAMPLES};
 use crate::ui::state::{Action, Playground};
 use crate::ui::storage;
-use crate::ui::workspaces::Entry;
+use crate::ui::workspaces::{Entry, UNTITLED};
 use crate::ui::location;
 
 /// Opens things in the page's workspace, telling the user through the notice.
@@ -93,7 +93,7 @@ impl Opener {
     pub fn import_mocks(&self, config: String) {
         let texts = &self.state.texts;
         let current = storage::current().unwrap_or_else(|| Entry {
-            name: "My workspace".into(),
+            name: UNTITLED.into(),
             definition: texts.definition.to_string(),
             input: texts.input.to_string(),
             mocks: texts.mocks.to_string(),

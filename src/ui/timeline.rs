@@ -189,8 +189,7 @@ impl Timeline {
 
 /// A state's last event: its `…StateExited`, or a Map's or Parallel's end without one.
 fn ends_a_visit(kind: &str) -> bool {
-    let group_end = |group: &str| kind.strip_prefix(group).is_some_and(|rest| matches!(rest, "Succeeded" | "Failed" | "Aborted"));
-    kind.ends_with("StateExited") || group_end("MapState") || group_end("ParallelState")
+    kind.ends_with("StateExited") || crate::bridge::history::group_end(kind).is_some()
 }
 
 fn id_of(event: &Json, index: usize) -> i64 {

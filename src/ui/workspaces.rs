@@ -16,6 +16,8 @@ pub const V1_KEY: &str = "aslplay.editors.v1";
 const VERSION: u32 = 2;
 /// How many replaced workspaces are kept.
 pub const RECENT: usize = 10;
+/// The name of a workspace started by typing rather than opened from somewhere.
+pub const UNTITLED: &str = "My workspace";
 
 /// One workspace, with where it came from and when it last changed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -109,7 +111,7 @@ impl Store {
 
     /// The open workspace's texts changed (a blank workspace is not worth keeping).
     pub fn edit(&mut self, definition: &str, input: &str, mocks: &str, now: f64) {
-        let entry = self.current.get_or_insert_with(|| Entry { name: "My workspace".into(), ..Entry::default() });
+        let entry = self.current.get_or_insert_with(|| Entry { name: UNTITLED.into(), ..Entry::default() });
         if (entry.definition.as_str(), entry.input.as_str(), entry.mocks.as_str()) != (definition, input, mocks) {
             (entry.definition, entry.input, entry.mocks, entry.at) = (definition.into(), input.into(), mocks.into(), now);
         }
@@ -159,7 +161,7 @@ fn migrate_v1(text: &str, now: f64) -> Option<Store> {
         mocks: String,
     }
     let V1 { definition, input, mocks } = serde_json::from_str(text).ok()?;
-    let current = Entry { name: "My workspace".into(), at: now, definition, input, mocks, ..Entry::default() };
+    let current = Entry { name: UNTITLED.into(), at: now, definition, input, mocks, ..Entry::default() };
     Some(Store { current: Some(current).filter(|c| !c.is_blank()), ..Store::default() })
 }
 

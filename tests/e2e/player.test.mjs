@@ -17,9 +17,15 @@ async function position(page) {
   return [Number(at), Number(of)];
 }
 
+/** Moves the timeline to just after the first event of type `type` (from the start, where its row is drawn). */
+async function scrubToFirst(page, type) {
+  await page.locator(".player .scrubber").fill("1");
+  const id = await page.locator(".events tr", { has: page.locator("td.type", { hasText: new RegExp(`^${type}$`) }) }).first().locator("td.id").textContent();
+  await page.locator(".player .scrubber").fill(id);
+}
+
 async function lottery(page) {
   await openSample(page, "employee-lottery");
-  await page.locator(".hint").waitFor();
   await state(page, "Validate Winners").waitFor();
 }
 
@@ -200,16 +206,13 @@ test("a Map shows its iterations' progress, and the speed survives a reload", as
   const errors = [];
   const page = await suite.open(errors);
   await openSample(page, "map-inline");
-  await page.locator(".hint").waitFor();
   await page.locator(".player .speed select").selectOption("instant");
   assert.equal(await run(page), "SUCCEEDED");
   const map = page.locator("svg.graph .node.kind-map").first();
   await page.waitForFunction(() => document.querySelector(".player .play").getAttribute("aria-pressed") === "false");
   assert.match(await map.locator(".progress").textContent(), /^3\/3/);
   // Back to when the first iteration had just finished.
-  await page.locator(".player .scrubber").fill("1");
-  const first = await page.locator(".events tr", { has: page.locator("td.type", { hasText: /^MapIterationSucceeded$/ }) }).first().locator("td.id").textContent();
-  await page.locator(".player .scrubber").fill(first);
+  await scrubToFirst(page, "MapIterationSucceeded");
   assert.match(await map.locator(".progress").textContent(), /^1\/3/);
   await screenshot(page, "player-map-progress");
 
@@ -223,12 +226,9 @@ test("a Wait shows the virtual time it still waits at the moment shown", async (
   const errors = [];
   const page = await suite.open(errors);
   await openSample(page, "wait-timer");
-  await page.locator(".hint").waitFor();
   await page.locator(".player .speed select").selectOption("instant");
   assert.equal(await run(page), "SUCCEEDED");
-  await page.locator(".player .scrubber").fill("1");
-  const entered = await page.locator(".events tr", { has: page.locator("td.type", { hasText: /^WaitStateEntered$/ }) }).first().locator("td.id").textContent();
-  await page.locator(".player .scrubber").fill(entered);
+  await scrubToFirst(page, "WaitStateEntered");
   const wait = state(page, "Wait a Day");
   assert.equal(await wait.getAttribute("data-status"), "active");
   assert.equal(await wait.locator(".remaining").textContent(), "1d 00:00:00.0 left");

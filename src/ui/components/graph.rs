@@ -342,7 +342,7 @@ fn Node(props: &NodeProps) -> Html {
                 </g>
             }
             if !b.retry.is_empty() {
-                <g class="retry-mark" transform={format!("translate({},{})", b.retry_mark_at().0, b.retry_mark_at().1)}>
+                <g class="retry-mark" transform={{ let (x, y) = b.retry_mark_at(); format!("translate({x},{y})") }}>
                     <text>{ "↻" }</text>
                     <title>{ b.retry_text() }</title>
                 </g>
