@@ -43,16 +43,26 @@ pub fn Events(props: &EventsProps) -> Html {
     // Where the table is scrolled and how tall it is, as the last scroll event reported them or as
     // the table scrolled itself to follow the player. The element is written, not read, at each
     // step: reading it would make the browser lay the page out in the middle of every frame.
-    let sight = use_state_eq(|| (0usize, 800usize));
-    let known = use_mut_ref(|| *sight);
+    let known = use_mut_ref(|| (0usize, 800usize));
+    let redraw = use_force_update();
     let scroller = use_node_ref();
+    // Reads the element's scroll position and height, and draws the rows in sight there (when the
+    // table scrolled itself, they are already drawn).
+    let measure = {
+        let (known, redraw) = (known.clone(), redraw.clone());
+        move |el: &web_sys::Element| {
+            let sight = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
+            if std::mem::replace(&mut *known.borrow_mut(), sight) != sight {
+                redraw.force_update();
+            }
+        }
+    };
     {
         // Measured once per run: the height changes only when the window does, which scrolls too.
-        let (scroller, sight, known) = (scroller.clone(), sight.clone(), known.clone());
+        let (scroller, measure) = (scroller.clone(), measure.clone());
         use_effect_with(props.outcome.as_ref().map(Rc::as_ptr), move |_| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
-                *known.borrow_mut() = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
-                sight.set(*known.borrow());
+                measure(&el);
             }
         });
     }
@@ -77,14 +87,7 @@ pub fn Events(props: &EventsProps) -> Html {
             }
         });
     }
-    let onscroll = {
-        let (sight, known) = (sight.clone(), known.clone());
-        Callback::from(move |e: Event| {
-            let el: web_sys::Element = e.target_unchecked_into();
-            *known.borrow_mut() = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
-            sight.set(*known.borrow());
-        })
-    };
+    let onscroll = Callback::from(move |e: Event| measure(&e.target_unchecked_into()));
     let Some(outcome) = &props.outcome else {
         return html! { <section class="events"><h3>{ "Events" }</h3><p class="empty">{ "The run's history shows here." }</p></section> };
     };
