@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::asl;
+use crate::bridge::visits;
 
 /// One history event, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,7 +12,7 @@ pub struct EventRow {
     pub id: i64,
     /// Its type: `TaskStateEntered`, `LambdaFunctionSucceeded`, …
     pub kind: String,
-    /// The state it belongs to: named by state events, inherited along `previousEventId` by the rest.
+    /// The state whose visit it belongs to (`bridge::visits`); none for the execution's own events.
     pub state: Option<String>,
     /// The event's details as compact JSON, JSON-in-string fields (`input`, `output`) unpacked.
     pub details: String,
@@ -24,67 +25,19 @@ pub struct EventRow {
 /// The rows of `{"events": [...]}`.
 pub fn rows(history: &Value) -> Vec<EventRow> {
     let events = history.get("events").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    let mut rows: Vec<EventRow> = Vec::with_capacity(events.len());
-    let mut previous_ids: Vec<Option<i64>> = Vec::with_capacity(events.len());
-    for event in events {
-        let id = event.get("id").and_then(Value::as_i64).unwrap_or(rows.len() as i64 + 1);
-        let kind = event.get("type").and_then(Value::as_str).unwrap_or("?").to_owned();
-        let details =
-            event.as_object().and_then(|o| o.iter().find(|(k, _)| k.ends_with("EventDetails"))).map(|(_, v)| v);
-        let named = details.filter(|_| kind.contains("State")).and_then(|d| d.get("name")).and_then(Value::as_str);
-        let previous = event.get("previousEventId").and_then(Value::as_i64);
-        let inherited = match group_end(&kind) {
-            // A Map's or Parallel's end follows its last iteration's or branch's last event.
-            Some(group) => enclosing(&rows, &previous_ids, previous, group),
-            None => index_of(&rows, previous).and_then(|i| rows[i].state.clone()),
-        };
-        previous_ids.push(previous);
-        let state = named.map(str::to_owned).or(inherited).filter(|_| !kind.starts_with("Execution"));
-        let failure = ["Failed", "TimedOut", "Aborted"].iter().any(|s| kind.ends_with(s));
-        let time = event.get("timestamp").and_then(Value::as_str).and_then(asl::timestamp::parse);
-        rows.push(EventRow { id, kind, state, details: details.map(unpacked).unwrap_or_default(), failure, time });
-    }
-    rows
-}
-
-/// Whether `kind` ends a Map or Parallel state (`MapStateSucceeded`, `ParallelStateFailed`, …):
-/// which of the two, as the prefix of its other events (`MapState`, `ParallelState`).
-pub fn group_end(kind: &str) -> Option<&'static str> {
-    let rest = |group: &str| kind.strip_prefix(group).is_some_and(|rest| matches!(rest, "Succeeded" | "Failed" | "Aborted"));
-    ["MapState", "ParallelState"].into_iter().find(|group| rest(group))
-}
-
-/// The index of event `id`: ids count from 1 in order, as AWS numbers them (else it is searched for).
-fn index_of(rows: &[EventRow], id: Option<i64>) -> Option<usize> {
-    let id = id?;
-    let at = usize::try_from(id).ok()?.checked_sub(1)?;
-    if rows.get(at).is_some_and(|r| r.id == id) {
-        Some(at)
-    } else {
-        rows.iter().rposition(|r| r.id == id)
-    }
-}
-
-/// The state a Map's or Parallel's end (`group` is `MapState` or `ParallelState`) belongs to,
-/// `previous` being its last iteration's or branch's last event: walking back to the group's
-/// `…StateEntered`, past any nested one of the same kind exited and entered on the way.
-fn enclosing(rows: &[EventRow], previous_ids: &[Option<i64>], previous: Option<i64>, group: &str) -> Option<String> {
-    let (entered, exited) = (format!("{group}Entered"), format!("{group}Exited"));
-    let mut depth = 0usize;
-    let mut at = index_of(rows, previous);
-    while let Some(i) = at {
-        if rows[i].kind == entered {
-            if depth == 0 {
-                return rows[i].state.clone();
-            }
-            depth -= 1;
-        } else if rows[i].kind == exited {
-            depth += 1;
-        }
-        // Ids only go back, so the walk ends.
-        at = index_of(&rows[..i], previous_ids[i]);
-    }
-    None
+    let visits = visits::read(events);
+    let state_of = |i: usize| visits.entered[i].and_then(|v| visits::name(&events[v])).map(str::to_owned);
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, event)| {
+            let kind = visits::kind(event).to_owned();
+            let failure = ["Failed", "TimedOut", "Aborted"].iter().any(|s| kind.ends_with(s));
+            let time = event.get("timestamp").and_then(Value::as_str).and_then(asl::timestamp::parse);
+            let details = visits::details(event).map(unpacked).unwrap_or_default();
+            EventRow { id: visits::id_of(event, i), kind, state: state_of(i), details, failure, time }
+        })
+        .collect()
 }
 
 /// Details as compact JSON: the `…Details` truncation flags dropped, JSON held in strings shown as
@@ -138,6 +91,16 @@ mod tests {
         let rows = rows(&history(NESTED_PARALLEL, "{}", |x| Ok(x.clone())));
         let ends: Vec<Option<&str>> = rows.iter().filter(|r| r.kind == "ParallelStateSucceeded").map(|r| r.state.as_deref()).collect();
         assert_eq!(ends, [Some("Inner"), Some("Outer")]);
+    }
+
+    #[test]
+    fn a_maps_iteration_events_belong_to_it_not_to_the_iterations_last_state() {
+        use crate::ui::timeline::tests::{history, MAP};
+        let rows = rows(&history(MAP, r#"{"xs":[1,2]}"#, |x| Ok(x.clone())));
+        let iterations: Vec<(&str, Option<&str>)> =
+            rows.iter().filter(|r| r.kind.starts_with("MapIteration")).map(|r| (r.kind.as_str(), r.state.as_deref())).collect();
+        assert_eq!(iterations.len(), 4, "{iterations:?}");
+        assert!(iterations.iter().all(|(_, state)| *state == Some("Each")), "{iterations:?}");
     }
 
     #[test]

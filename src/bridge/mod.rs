@@ -10,6 +10,7 @@ pub mod mock_config;
 pub mod outcome;
 pub mod problems;
 pub mod reply;
+pub mod visits;
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;

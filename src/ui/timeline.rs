@@ -1,12 +1,13 @@
 //! A recorded history (AWS's GetExecutionHistory shape) read back into what the inspector needs:
-//! the visit of a state each event belongs to, and the variable scope (frame) each visit ran in.
-//! Events of Map iterations and Parallel branches interleave, so both follow `previousEventId`
-//! rather than the order of the events.
+//! the visit of a state each event belongs to (`bridge::visits`, which the events table reads too),
+//! and the variable scope (frame) each visit ran in.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde_json::Value as Json;
+
+use crate::bridge::visits::{self, Visits};
 
 /// Where a frame's variables live: the execution's own, or one Map iteration's or Parallel branch's.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,28 +52,12 @@ impl Timeline {
     /// Reads `{"events": [...]}`; anything else gives an empty timeline.
     pub fn new(history: Rc<Json>) -> Timeline {
         let mut t = Timeline { history, frames: vec![Frame { parent: None, scope: Scope::Execution }], ..Timeline::default() };
-        let ids: HashMap<i64, usize> = t.events().iter().enumerate().map(|(i, e)| (id_of(e, i), i)).collect();
-        let prev: Vec<Option<usize>> = t
-            .events()
-            .iter()
-            .map(|e| e.get("previousEventId").and_then(Json::as_i64).and_then(|p| ids.get(&p).copied()))
-            .collect();
+        let Visits { previous: prev, entered } = visits::read(t.events());
+        t.visit = entered;
         // Branches of a Parallel state are numbered in the order they start.
         let mut branches: HashMap<usize, usize> = HashMap::new();
         for i in 0..t.len() {
-            let kind = t.kind(i);
-            let visit = if kind.ends_with("StateEntered") {
-                Some(i)
-            } else if kind.starts_with("Execution") {
-                None
-            } else if let Some(name) = t.name(i) {
-                t.walk_back(prev[i], &prev, |v| t.name(v) == Some(name))
-            } else if let Some(entered) = ["Map", "Parallel"].iter().find(|k| kind.starts_with(*k)).map(|k| format!("{k}StateEntered")) {
-                t.walk_back(prev[i], &prev, |v| t.kind(v) == entered)
-            } else {
-                prev[i].and_then(|p| t.visit[p])
-            };
-            t.visit.push(visit);
+            let visit = t.visit[i];
             let frame = match (visit == Some(i), prev[i]) {
                 (true, Some(p)) if matches!(t.kind(p), "MapIterationStarted" | "ParallelStateStarted") => {
                     let owner = t.visit[p].and_then(|v| t.name(v)).unwrap_or_default().to_owned();
@@ -95,20 +80,6 @@ impl Timeline {
         t
     }
 
-    /// The visit an event belongs to, looking back from `from` one visit at a time until `wanted`
-    /// holds for a visit's Entered event. A visit that had ended by then is passed: it is one of the
-    /// states inside (a Parallel nested in the last branch, say), not the one looked for.
-    fn walk_back(&self, mut from: Option<usize>, prev: &[Option<usize>], wanted: impl Fn(usize) -> bool) -> Option<usize> {
-        while let Some(at) = from {
-            let entered = self.visit[at]?;
-            if !ends_a_visit(self.kind(at)) && wanted(entered) {
-                return Some(entered);
-            }
-            from = prev[entered];
-        }
-        None
-    }
-
     pub fn events(&self) -> &[Json] {
         self.history.get("events").and_then(Json::as_array).map(Vec::as_slice).unwrap_or_default()
     }
@@ -118,22 +89,21 @@ impl Timeline {
     }
 
     pub fn id(&self, i: usize) -> i64 {
-        id_of(&self.events()[i], i)
+        visits::id_of(&self.events()[i], i)
     }
 
     pub fn kind(&self, i: usize) -> &str {
-        self.events()[i].get("type").and_then(Json::as_str).unwrap_or_default()
+        visits::kind(&self.events()[i])
     }
 
     /// The event's `…EventDetails`.
     pub fn details(&self, i: usize) -> Option<&Json> {
-        let event = self.events()[i].as_object()?;
-        event.iter().find(|(k, _)| k.ends_with("EventDetails")).map(|(_, v)| v)
+        visits::details(&self.events()[i])
     }
 
     /// The state (or Map state) an event names in its details.
     pub fn name(&self, i: usize) -> Option<&str> {
-        self.details(i)?.get("name")?.as_str()
+        visits::name(&self.events()[i])
     }
 
     /// The event's time, milliseconds since the epoch.
@@ -187,15 +157,6 @@ impl Timeline {
     }
 }
 
-/// A state's last event: its `…StateExited`, or a Map's or Parallel's end without one.
-fn ends_a_visit(kind: &str) -> bool {
-    kind.ends_with("StateExited") || crate::bridge::history::group_end(kind).is_some()
-}
-
-fn id_of(event: &Json, index: usize) -> i64 {
-    event.get("id").and_then(Json::as_i64).unwrap_or(index as i64 + 1)
-}
-
 /// A JSON value recorded as text in the history (`input`, `output`, an assigned variable).
 pub fn recorded(text: &Json) -> Option<crate::asl::json::Value> {
     text.as_str().and_then(|s| crate::asl::json::Value::parse(s).ok())
@@ -216,7 +177,7 @@ pub(crate) mod tests {
         Rc::new(ex.history_json())
     }
 
-    const MAP: &str = r#"{"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.xs","ItemProcessor":{
+    pub const MAP: &str = r#"{"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.xs","ItemProcessor":{
         "StartAt":"Work","States":{
           "Work":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","Next":"Tag"},
           "Tag":{"Type":"Pass","Assign":{"inner.$":"$"},"End":true}}},

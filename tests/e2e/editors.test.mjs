@@ -91,20 +91,26 @@ test("the definition editor completes state names, state types and the fields a 
   const page = await suite.open(errors);
   await setText(page, "Definition", '{"StartAt":"First","States":{"Second":{"Type":"Succeed"},"First":{"Type":"Pass","Next":');
   const options = () => page.locator(".cm-tooltip-autocomplete li").allTextContents();
+  // CodeMirror leaves keys to the editor for 75 ms after a completion list opens (its
+  // interactionDelay, so that a quick Enter is not taken as a choice): wait that out.
+  const completion = async () => {
+    await page.locator(".cm-tooltip-autocomplete").waitFor();
+    await page.waitForTimeout(150);
+  };
   // A transition offers the states of its level.
   await page.keyboard.type('"Se');
-  await page.locator(".cm-tooltip-autocomplete").waitFor();
+  await completion();
   assert.deepEqual(await options(), ["Second"]);
   await page.keyboard.press("Enter");
   // A state's Type offers the eight types; a Wait then offers a Wait's fields, not those it has.
   await page.keyboard.press("ArrowRight");
   await page.keyboard.type('},"Third":{"Type":"W');
-  await page.locator(".cm-tooltip-autocomplete").waitFor();
+  await completion();
   assert.deepEqual(await options(), ["Wait"]);
   await page.keyboard.press("Enter");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.type(',"Se');
-  await page.locator(".cm-tooltip-autocomplete").waitFor();
+  await completion();
   assert.deepEqual(await options(), ["Seconds", "SecondsPath"]);
   await screenshot(page, "editor-completion");
   await page.keyboard.press("Enter");

@@ -43,7 +43,13 @@ fn node(value: &Value, depth: usize) -> Html {
         Value::Object(map) => ("{", "}", map.iter().map(|(k, v)| (Some(Value::str(k).to_json()), v)).collect()),
         _ => return html! { <code class={classes!("json-value", value.type_name())}>{ text }</code> },
     };
-    let count = format!("{open} {} {} {close}", members.len(), if open == "[" { "items" } else { "keys" });
+    let noun = match (open, members.len()) {
+        ("[", 1) => "item",
+        ("[", _) => "items",
+        (_, 1) => "key",
+        _ => "keys",
+    };
+    let count = format!("{open} {} {noun} {close}", members.len());
     html! {
         <details class="json-node" open={depth < 3}>
             <summary>{ count }</summary>
