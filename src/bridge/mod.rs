@@ -6,6 +6,7 @@ pub mod bench;
 pub mod callbacks;
 pub mod driver;
 pub mod history;
+pub mod journal;
 pub mod mock_config;
 pub mod outcome;
 pub mod problems;

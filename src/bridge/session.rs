@@ -1,6 +1,7 @@
 //! One run of the playground: read the three editors, load the mocks into their sandbox under the
 //! shared mock runtime, and drive the run with the sandbox answering its handler calls. A run that
-//! waits for callbacks stays [`Live`]: the user's answers continue it.
+//! waits for callbacks stays [`Live`]: the user's answers continue it, and its [`Journal`] can
+//! bring it back after a reload.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use crate::asl::exec::ExecutionOptions;
 use crate::asl::json::Value;
 use crate::bridge::callbacks::{self, Answer};
 use crate::bridge::driver::{drive, Ending, Host};
+use crate::bridge::journal::{self, Journal};
 use crate::bridge::js;
 use crate::bridge::mock_config;
 use crate::bridge::outcome::Outcome;
@@ -36,6 +38,7 @@ pub struct Live {
     run: Run,
     mocks: Rc<str>,
     problems: Vec<Problem>,
+    journal: Journal,
 }
 
 /// Starts the definition on the input with the mocks; the refusal when it cannot start.
@@ -64,7 +67,14 @@ pub async fn start(src: Sources<'_>) -> Result<Live, Outcome> {
         Ok(mut run) => {
             // The user can answer before a token's deadline, or let the time pass.
             run.pause_before_deadlines();
-            Ok(Live { run, mocks: src.mocks.into(), problems: Vec::new() })
+            let journal = Journal {
+                definition: src.definition.into(),
+                input: src.input.into(),
+                mocks: src.mocks.into(),
+                test_case: src.test_case.map(Into::into),
+                answers: Vec::new(),
+            };
+            Ok(Live { run, mocks: src.mocks.into(), problems: Vec::new(), journal })
         }
         Err(e) => Err(Outcome::not_started(vec![Problem::at(Pane::Mocks, src.mocks, 0, 0, format!("setup(...): {e}"))])),
     }
@@ -76,6 +86,31 @@ impl Live {
     pub async fn drive(&mut self, stop: Rc<Cell<bool>>, on_task: impl Fn(&str)) -> (Outcome, Ending) {
         let mut host = PageMocks { mocks: &self.mocks, problems: &mut self.problems, stop, on_task };
         let ending = drive(&mut self.run, &mut host).await;
+        (self.outcome(ending), ending)
+    }
+
+    /// The run a journal kept, started again and driven to where it waited; `None` when it cannot
+    /// start or no longer waits there (the texts' mocks answer otherwise than they did).
+    pub async fn resume(journal: Journal) -> Option<(Live, Outcome)> {
+        let sources = Sources {
+            definition: &journal.definition,
+            input: &journal.input,
+            mocks: &journal.mocks,
+            test_case: journal.test_case.as_deref(),
+        };
+        let mut live = start(sources).await.ok()?;
+        let mut host = PageMocks { mocks: &live.mocks, problems: &mut live.problems, stop: Rc::default(), on_task: |_: &str| {} };
+        let ending = journal::replay(&mut live.run, &journal.answers, &mut host).await.ok()?;
+        if ending != Ending::Waiting {
+            return None;
+        }
+        live.journal = journal;
+        let outcome = live.outcome(ending);
+        Some((live, outcome))
+    }
+
+    /// What the run shows after driving ended as `ending`.
+    fn outcome(&self, ending: Ending) -> Outcome {
         let mut problems = self.problems.clone();
         for note in self.run.notes() {
             let problem = reply::note(&self.mocks, note);
@@ -89,12 +124,19 @@ impl Live {
             outcome.pending = callbacks::pending(&self.run);
         }
         outcome.services = callbacks::services(&self.run);
-        (outcome, ending)
+        outcome
     }
 
-    /// Sends the user's answer for `token`.
+    /// Sends the user's answer for `token`; an answer taken goes into the journal.
     pub fn answer(&mut self, token: &str, answer: Answer) -> Result<(), ApiError> {
-        callbacks::answer(&mut self.run, token, answer)
+        callbacks::answer(&mut self.run, token, answer.clone())?;
+        self.journal.answers.push((token.to_owned(), answer));
+        Ok(())
+    }
+
+    /// How to bring this run back to where it is now.
+    pub fn journal(&self) -> &Journal {
+        &self.journal
     }
 }
 

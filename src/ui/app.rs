@@ -15,6 +15,7 @@ use crate::asl::graph::{graph, Flow};
 use crate::asl::json::Value;
 use crate::bridge::callbacks::Answer;
 use crate::bridge::driver::Ending;
+use crate::bridge::journal::Journal;
 use crate::bridge::outcome::Outcome;
 use crate::bridge::js;
 use crate::bridge::mock_config;
@@ -86,6 +87,15 @@ pub fn App() -> Html {
     let stop = use_mut_ref(|| Rc::new(Cell::new(false)));
     let runner = Runner { state: state.clone(), busy: use_mut_ref(|| false), stop: stop.clone(), live: use_mut_ref(|| None) };
     let learn_runs = LearnRuns { state: state.clone(), busy: runner.busy.clone(), live: runner.live.clone() };
+    {
+        // A run that waited for callbacks before the reload is brought back.
+        let runner = runner.clone();
+        use_effect_with((), move |_| {
+            if let Some(journal) = runner.state.resume.clone() {
+                runner.resume((*journal).clone());
+            }
+        });
+    }
     let on_run = { let runner = runner.clone(); Callback::from(move |()| runner.start()) };
     let on_answer = Callback::from(move |(token, answer): (String, Answer)| runner.answer(&token, answer));
     use_ctrl_enter(on_run.clone());
@@ -319,19 +329,38 @@ impl Runner {
                     session::start(sources).await
                 }
             };
-            let outcome = match started {
+            let (outcome, waiting) = match started {
                 Ok(mut live) => {
                     let calls = dispatcher.clone();
                     let (outcome, ending) = live.drive(stopped, move |s| calls.dispatch(Action::Calling(s.into()))).await;
+                    let waiting = (ending == Ending::Waiting).then(|| live.journal().clone());
                     // Kept while it waits, or has tokens the user may still (vainly) answer.
                     if ending == Ending::Waiting || !outcome.pending.is_empty() {
                         *slot.borrow_mut() = Some(live);
                     }
-                    outcome
+                    (outcome, waiting)
                 }
-                Err(refused) => refused,
+                Err(refused) => (refused, None),
             };
-            dispatcher.dispatch(Action::Finished(outcome));
+            dispatcher.dispatch(Action::Finished(outcome, waiting));
+            *busy.borrow_mut() = false;
+        });
+    }
+
+    /// Runs the journal of a run that waited before the page reloaded again to where it waited,
+    /// for the user's answers to continue it.
+    fn resume(&self, journal: Journal) {
+        if self.busy.replace(true) {
+            return;
+        }
+        self.state.dispatch(Action::Started);
+        let (busy, slot, dispatcher) = (self.busy.clone(), self.live.clone(), self.state.dispatcher());
+        yew::platform::spawn_local(async move {
+            let outcome = Live::resume(journal).await.map(|(live, outcome)| {
+                *slot.borrow_mut() = Some(live);
+                outcome
+            });
+            dispatcher.dispatch(Action::Resumed(outcome));
             *busy.borrow_mut() = false;
         });
     }

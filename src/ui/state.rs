@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::bridge::journal::Journal;
 use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::Pane;
 use crate::share::Selected;
 use crate::testcases::Workspace;
-use crate::ui::last_run;
+use crate::ui::last_run::{self, Kept};
 use crate::ui::learn::{Event, Learn, Side};
 use crate::ui::learn_storage;
 use crate::ui::player::{advance, Speed};
@@ -97,6 +98,8 @@ pub struct Playground {
     pub folded: Rc<BTreeSet<String>>,
     /// The test case Run uses when the Mocks pane holds a mock configuration.
     pub test_case: Option<Rc<str>>,
+    /// A run that waited for callbacks before a reload, for the page to run again to where it waited.
+    pub resume: Option<Rc<Journal>>,
 }
 
 /// The tabs beside the graph.
@@ -122,8 +125,10 @@ pub enum Action {
     Started,
     /// The run is calling the mock of this state.
     Calling(Rc<str>),
-    /// The run is over, or waits for callbacks.
-    Finished(Outcome),
+    /// The run is over, or waits for callbacks (then with the journal that brings it back).
+    Finished(Outcome, Option<Journal>),
+    /// The run kept from before a reload waits again, as shown; or (`None`) could not be brought back.
+    Resumed(Option<Outcome>),
     /// An answer to a pending callback was refused.
     CallbackError(String),
     /// The graph shows the first `n` events.
@@ -166,12 +171,13 @@ impl Playground {
     /// The editors as last saved in this browser; on a first visit empty, until the first sample
     /// arrives (see [`is_blank`](Playground::is_blank)).
     pub fn restore() -> Playground {
-        let (ran, run, cursor) = match last_run::load() {
-            Some((definition, outcome)) => {
+        let (ran, run, cursor, resume) = match last_run::load() {
+            Some(Kept::Finished(definition, outcome)) => {
                 let end = outcome.events.len();
-                (Some(definition), Run::Done(Rc::new(outcome)), end)
+                (Some(definition), Run::Done(Rc::new(outcome)), end, None)
             }
-            None => (None, Run::Idle, 0),
+            Some(Kept::Waiting(journal)) => (Some(journal.definition.as_str().into()), Run::Idle, 0, Some(Rc::new(journal))),
+            None => (None, Run::Idle, 0, None),
         };
         Playground {
             hint: None,
@@ -193,6 +199,7 @@ impl Playground {
             breakpoints: Rc::default(),
             folded: Rc::default(),
             test_case: saved_test_case(),
+            resume,
         }
     }
 
@@ -214,6 +221,7 @@ impl Playground {
         self.breakpoints = Rc::default();
         self.folded = Rc::default();
         self.test_case = saved_test_case();
+        self.resume = None;
         last_run::forget();
     }
 
@@ -278,13 +286,29 @@ impl Reducible for Playground {
                 next.learn.side = Side::Result;
             }
             Action::Calling(state) => next.run = Run::Running(Some(state)),
-            Action::Finished(outcome) => {
+            Action::Finished(outcome, waiting) => {
                 if let Some(definition) = &next.ran {
-                    last_run::save(definition, &outcome);
+                    last_run::save(definition, &outcome, waiting.as_ref());
                 }
                 next.run = Run::Done(Rc::new(outcome));
                 next.cursor = 0;
                 next.playing = true;
+            }
+            Action::Resumed(outcome) => {
+                // Another workspace opened meanwhile: the run brought back is not of it.
+                if next.resume.take().is_none() {
+                    return self;
+                }
+                match outcome {
+                    Some(outcome) => {
+                        next.cursor = outcome.events.len();
+                        next.run = Run::Done(Rc::new(outcome));
+                    }
+                    None => {
+                        next.run = Run::Idle;
+                        last_run::forget();
+                    }
+                }
             }
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
             Action::Seek(n) => {

@@ -4,7 +4,7 @@
 // JSON is refused and the run keeps waiting; a second answer gets AWS's TaskTimedOut. A task with
 // HeartbeatSeconds and TimeoutSeconds pauses the run before its deadlines, shows the virtual time
 // left, takes heartbeats, and fails when the user lets the time pass; a mock's callback for an
-// unknown token is refused with InvalidToken.
+// unknown token is refused with InvalidToken. A waiting run survives a reload.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -51,6 +51,29 @@ test("Approve sends the task token back and the run succeeds", async () => {
   assert.match(await page.locator(".services pre").textContent(), /"outbox"/);
   await page.locator(".events tr.current").last().waitFor({ timeout: 10000 });
   await screenshot(page, "callbacks-approved");
+  assert.deepEqual(errors, []);
+});
+
+test("a run waiting for a callback waits again after a reload, and an answer continues it", async () => {
+  const { page, card, errors } = await waiting();
+  const token = await card.locator(".token").textContent();
+  const events = await page.locator(".events h3").textContent();
+
+  await page.reload();
+  const again = page.locator('.callbacks .callback[data-state="Request Human Approval"]');
+  await again.waitFor({ timeout: 15000 });
+  assert.equal((await page.locator(".result .status").textContent()).trim(), "RUNNING");
+  assert.equal(await again.locator(".token").textContent(), token, "the same token: the run is the same");
+  assert.equal(await page.locator(".events h3").textContent(), events);
+  assert.match(await page.locator(".services pre").textContent(), /RequestHumanApprovalSqs/);
+  await screenshot(page, "callbacks-after-reload");
+
+  await again.locator(".cb-output").fill('"approved"');
+  await again.locator("button.approve").click();
+  await page.locator(".result .status.succeeded").waitFor({ timeout: 15000 });
+  // Finished now: a reload shows the finished run.
+  await page.reload();
+  await page.locator(".result .status.succeeded").waitFor();
   assert.deepEqual(errors, []);
 });
 

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-/// How long news shows.
-const NEWS_MS: u32 = 15_000;
+/// How long news shows: long enough to reach Undo, short enough not to hide the events table for long.
+const NEWS_MS: u32 = 8_000;
 
 /// What the notice says.
 #[derive(Clone, Debug, PartialEq)]
