@@ -15,6 +15,9 @@ const MIN_K: f64 = 0.05;
 const MAX_K: f64 = 4.0;
 /// Room left around a fitted drawing.
 const PAD: f64 = 12.0;
+/// The smallest scale at which the states' names still read: a drawing too tall for its frame is
+/// fitted no smaller than this (unless its width asks for less), and shown from the top.
+const READABLE_K: f64 = 0.6;
 
 impl Default for View {
     fn default() -> View {
@@ -24,13 +27,31 @@ impl Default for View {
 
 impl View {
     /// The whole `w` × `h` drawing in a `frame_w` × `frame_h` frame, at most at full size, centred
-    /// across and at the top (where the execution starts).
+    /// across and at the top (where the execution starts). A drawing so tall that the whole of it
+    /// would not read (a 200-state chain) is fitted to the frame's width instead, at a readable
+    /// scale, and shown from the top: the player's view follows the run down (see [`reveal`](View::reveal)).
     pub fn fit(w: f64, h: f64, frame_w: f64, frame_h: f64) -> View {
         if w <= 0.0 || h <= 0.0 || frame_w <= 0.0 || frame_h <= 0.0 {
             return View::default();
         }
-        let k = ((frame_w - 2.0 * PAD) / w).min((frame_h - 2.0 * PAD) / h).clamp(MIN_K, 1.0);
-        View { x: (frame_w - w * k) / 2.0, y: PAD.min((frame_h - h * k) / 2.0), k }
+        let across = (frame_w - 2.0 * PAD) / w;
+        let whole = across.min((frame_h - 2.0 * PAD) / h);
+        let k = whole.max(across.min(READABLE_K)).clamp(MIN_K, 1.0);
+        View { x: (frame_w - w * k) / 2.0, y: PAD, k }
+    }
+
+    /// The view moved just enough to show the drawing's box at `(x, y)` sized `w` × `h` whole in the
+    /// frame, with room around it (centred on it when it was out of sight); `None` when it shows
+    /// already.
+    pub fn reveal(self, (x, y, w, h): (f64, f64, f64, f64), frame_w: f64, frame_h: f64) -> Option<View> {
+        let (left, top) = (self.x + x * self.k, self.y + y * self.k);
+        let (right, bottom) = (left + w * self.k, top + h * self.k);
+        let inside = left >= PAD && top >= PAD && right <= frame_w - PAD && bottom <= frame_h - PAD;
+        if inside || frame_w <= 0.0 || frame_h <= 0.0 {
+            return None;
+        }
+        let centre = |lo: f64, hi: f64, frame: f64| if lo >= PAD && hi <= frame - PAD { 0.0 } else { frame / 2.0 - (lo + hi) / 2.0 };
+        Some(self.pan(centre(left, right, frame_w), centre(top, bottom, frame_h)))
     }
 
     /// Zoomed by `factor` about the frame point `(px, py)`, which stays where it is.
@@ -96,6 +117,25 @@ mod tests {
         let small = View::fit(100.0, 100.0, 500.0, 400.0);
         assert_eq!((small.k, small.x), (1.0, 200.0));
         assert_eq!(View::fit(0.0, 0.0, 500.0, 400.0), View::default());
+    }
+
+    #[test]
+    fn a_tall_drawing_is_fitted_to_the_width_at_a_readable_scale_from_the_top() {
+        let v = View::fit(300.0, 10_000.0, 500.0, 400.0);
+        assert_eq!((v.k, v.x, v.y), (READABLE_K, 160.0, PAD));
+        // Too wide as well: the width decides.
+        let wide = View::fit(4000.0, 10_000.0, 500.0, 400.0);
+        assert!(wide.k < READABLE_K && wide.x >= 0.0 && wide.x + 4000.0 * wide.k <= 500.0);
+    }
+
+    #[test]
+    fn revealing_a_box_out_of_sight_centres_it_and_one_in_sight_stays() {
+        let v = View { x: 0.0, y: 0.0, k: 0.5 };
+        assert_eq!(v.reveal((100.0, 100.0, 100.0, 40.0), 500.0, 400.0), None);
+        // 2000 down in the drawing is 1000 down in the frame: brought to the middle, across unmoved.
+        let moved = v.reveal((100.0, 2000.0, 100.0, 40.0), 500.0, 400.0).unwrap();
+        assert_eq!((moved.x, moved.k), (0.0, 0.5));
+        assert_eq!(moved.y + 2020.0 * 0.5, 200.0);
     }
 
     #[test]

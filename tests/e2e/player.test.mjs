@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, openSample, run, screenshot } from "./harness.mjs";
+import { browserSuite, openSample, run, screenshot, setText } from "./harness.mjs";
 
 const suite = browserSuite();
 
@@ -235,5 +235,32 @@ test("a Wait shows the virtual time it still waits at the moment shown", async (
   await screenshot(page, "player-wait");
   await page.locator(".player .step").click();
   assert.equal(await wait.locator(".remaining").count(), 0, "no time left once it is over");
+  assert.deepEqual(errors, []);
+});
+
+test("a tall graph is fitted readable from its top, and the view follows the run down to its end", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  const states = {};
+  for (let i = 0; i < 60; i++) states[`Step ${i}`] = i < 59 ? { Type: "Pass", Next: `Step ${i + 1}` } : { Type: "Pass", End: true };
+  await setText(page, "Definition", JSON.stringify({ StartAt: "Step 0", States: states }));
+  const frame = page.locator(".graph-view");
+  const inside = async (name) => {
+    const [f, b] = [await frame.boundingBox(), await state(page, name).boundingBox()];
+    return b.y >= f.y && b.y + b.height <= f.y + f.height;
+  };
+  await state(page, "Step 59").waitFor({ state: "attached" });
+  await page.waitForTimeout(300);
+  assert.ok(await inside("Step 0"), "the first state shows");
+  assert.ok(!(await inside("Step 59")), "the drawing is not shrunk to show all 60");
+  const box = await state(page, "Step 0").boundingBox();
+  assert.ok(box.height >= 44 * 0.6 - 1, `a box ${box.height}px high reads`);
+
+  await page.locator(".player .speed select").selectOption("instant");
+  assert.equal(await run(page), "SUCCEEDED");
+  await page.waitForFunction(() => /event (\d+) \/ \1\b/.test(document.querySelector(".player .position").textContent));
+  await page.waitForTimeout(300);
+  assert.ok(await inside("Step 59"), "the last state entered was brought into view");
+  await screenshot(page, "tall-graph-followed");
   assert.deepEqual(errors, []);
 });

@@ -76,6 +76,23 @@ pub fn Graph(props: &GraphProps) -> Html {
             }
         });
     }
+    {
+        // The player's view follows the run: a state entered out of sight is brought into view (a
+        // tall drawing is fitted from its top). Not on the first drawing, which is being fitted.
+        let (frame, view, layout) = (frame.clone(), view.clone(), props.layout.clone());
+        let mounted = use_mut_ref(|| false);
+        let entered = props.snapshot.taken.as_ref().map(|(_, to)| to.clone());
+        use_effect_with(entered, move |entered| {
+            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
+            let target = entered.as_ref().and_then(|name| layout.boxes.iter().find(|b| &b.name == name));
+            if let (false, Some(b), Some(el)) = (first, target, frame.cast::<web_sys::Element>()) {
+                let (fw, fh) = (f64::from(el.client_width()), f64::from(el.client_height()));
+                if let Some(moved) = view.reveal((b.x, b.y, b.w, b.h), fw, fh) {
+                    view.set(moved);
+                }
+            }
+        });
+    }
     let on_fit = {
         let framing = framing.clone();
         fit.reform(move |_: MouseEvent| framing.borrow_mut().fitted())

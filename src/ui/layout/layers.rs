@@ -3,7 +3,11 @@
 //! Edges that close a loop (found by a depth-first walk from the start) are set aside so the rest is
 //! acyclic; each box goes one layer below the lowest box leading to it (longest path); an edge that
 //! skips layers gets a chain of invisible "dummy" slots, one per layer crossed, so that ordering can
-//! keep it clear of the boxes; a few barycentre sweeps then reduce crossings.
+//! keep it clear of the boxes; long edges of one bundle into the same box share their slots where
+//! they run together (edge concentration: forty Catch edges into one Fail state make one line, not
+//! forty side by side); a few barycentre sweeps then reduce crossings.
+
+use std::collections::HashMap;
 
 /// An edge between two boxes; `source` indexes the flow's edges (None for the Start/End markers').
 #[derive(Clone, Copy, Debug)]
@@ -11,6 +15,9 @@ pub struct Edge {
     pub from: usize,
     pub to: usize,
     pub source: Option<usize>,
+    /// Long edges into the same box with the same bundle share the slots they pass through (so
+    /// edges drawn alike are merged, and a dashed one never runs on a solid one).
+    pub bundle: u8,
 }
 
 /// The ranked graph. Slots `0..n` are the boxes, slots from `n` on are dummies.
@@ -37,12 +44,16 @@ pub fn rank(n: usize, edges: &[Edge], roots: &[usize], last: Option<usize>) -> R
         layer[last] = (0..n).filter(|&i| i != last).map(|i| layer[i] + 1).max().unwrap_or(0);
     }
     let mut path = Vec::with_capacity(edges.len());
+    let mut shared: HashMap<(usize, u8, usize), usize> = HashMap::new();
     for (k, e) in edges.iter().enumerate() {
         let mut p = vec![e.from];
         if !back[k] {
             for l in layer[e.from] + 1..layer[e.to] {
-                p.push(layer.len());
-                layer.push(l);
+                let slot = *shared.entry((e.to, e.bundle, l)).or_insert_with(|| {
+                    layer.push(l);
+                    layer.len() - 1
+                });
+                p.push(slot);
             }
         }
         p.push(e.to);
@@ -134,16 +145,7 @@ fn longest_path_layers(n: usize, edges: &[Edge], back: &[bool]) -> Vec<usize> {
 /// Barycentre sweeps: sort each layer by the mean position of its neighbours in the layer above
 /// (going down) or below (going up). Slots with no neighbour there keep their position.
 fn reduce_crossings(r: &mut Ranked) {
-    let mut up: Vec<Vec<usize>> = vec![Vec::new(); r.layer.len()];
-    let mut down: Vec<Vec<usize>> = vec![Vec::new(); r.layer.len()];
-    for (p, &back) in r.path.iter().zip(&r.back) {
-        if !back {
-            for w in p.windows(2) {
-                down[w[0]].push(w[1]);
-                up[w[1]].push(w[0]);
-            }
-        }
-    }
+    let (up, down) = r.neighbours();
     for sweep in 0..6 {
         let (neighbours, layers): (&Vec<Vec<usize>>, Vec<usize>) = if sweep % 2 == 0 {
             (&up, (1..r.order.len()).collect())
@@ -172,6 +174,26 @@ fn reduce_crossings(r: &mut Ranked) {
     }
 }
 
+impl Ranked {
+    /// Each slot's forward neighbours in the layer above and in the layer below, each once (edges
+    /// sharing slots pass the same pair many times).
+    pub fn neighbours(&self) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+        let mut up: Vec<Vec<usize>> = vec![Vec::new(); self.layer.len()];
+        let mut down: Vec<Vec<usize>> = vec![Vec::new(); self.layer.len()];
+        for (p, &back) in self.path.iter().zip(&self.back) {
+            if !back {
+                for w in p.windows(2) {
+                    if !down[w[0]].contains(&w[1]) {
+                        down[w[0]].push(w[1]);
+                        up[w[1]].push(w[0]);
+                    }
+                }
+            }
+        }
+        (up, down)
+    }
+}
+
 /// Orders `(key, index)` pairs by key alone (a stable sort keeps ties in place). Both sorts of the
 /// layout use this one function, so the wasm holds one copy of the sort rather than one per closure.
 pub fn by_key(a: &(f64, usize), b: &(f64, usize)) -> std::cmp::Ordering {
@@ -183,7 +205,7 @@ mod tests {
     use super::*;
 
     fn edges(pairs: &[(usize, usize)]) -> Vec<Edge> {
-        pairs.iter().map(|&(from, to)| Edge { from, to, source: None }).collect()
+        pairs.iter().map(|&(from, to)| Edge { from, to, source: None, bundle: 0 }).collect()
     }
 
     #[test]
@@ -210,6 +232,23 @@ mod tests {
         assert_eq!(r.path[3].len(), 4);
         assert_eq!(r.order[1].len(), 2);
         assert_eq!(r.order[2].len(), 2);
+    }
+
+    #[test]
+    fn long_edges_into_one_box_share_their_slots_only_within_a_bundle() {
+        // A chain 0 → 1 → 2 → 3 → 4, with 0 and 1 each caught into 5, below everything, and 0 → 5
+        // once more drawn otherwise (another bundle).
+        let mut es = edges(&[(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (0, 5), (1, 5), (0, 5)]);
+        es[5].bundle = 1;
+        es[6].bundle = 1;
+        let r = rank(6, &es, &[0], Some(5));
+        assert_eq!(r.layer[5], 5);
+        // 0 → 5 crosses layers 1..=4, 1 → 5 crosses 2..=4: the same slots from layer 2 on.
+        assert_eq!(r.path[5].len(), 6);
+        assert_eq!(&r.path[5][2..], &r.path[6][1..]);
+        // The other bundle runs on slots of its own.
+        assert!(r.path[7][1..5].iter().all(|s| !r.path[5].contains(s)));
+        assert_eq!(r.order[3].len(), 3, "layer 3: box 3 and one slot per bundle");
     }
 
     #[test]

@@ -198,7 +198,11 @@ fn block(flow: &Flow, top_level: bool, folded: &BTreeSet<String>) -> Block {
     let mut edges: Vec<layers::Edge> = merged
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| Some(layers::Edge { from: index(&e.from)?, to: index(&e.to)?, source: Some(i) }))
+        .filter_map(|(i, e)| {
+            // Catch edges are drawn dashed: they bundle apart from the others.
+            let bundle = u8::from(e.kind == EdgeKind::Catch);
+            Some(layers::Edge { from: index(&e.from)?, to: index(&e.to)?, source: Some(i), bundle })
+        })
         .collect();
     let start = flow.start_at.as_deref().and_then(index);
     if top_level {
@@ -220,11 +224,12 @@ fn block(flow: &Flow, top_level: bool, folded: &BTreeSet<String>) -> Block {
         let (s, e) = (items.len(), items.len() + 1);
         items.push(marker(Role::Start));
         items.push(marker(Role::End));
-        edges.extend(start.map(|to| layers::Edge { from: s, to, source: None }));
+        edges.extend(start.map(|to| layers::Edge { from: s, to, source: None, bundle: 0 }));
         edges.extend(flow.nodes.iter().enumerate().filter(|(_, n)| n.terminal).map(|(i, _)| layers::Edge {
             from: i,
             to: e,
             source: None,
+            bundle: 0,
         }));
     }
     let roots: Vec<usize> = if top_level { vec![items.len() - 2] } else { start.into_iter().collect() };

@@ -39,7 +39,7 @@ pub fn place(r: &Ranked, sizes: &[(f64, f64)], h_gap: f64, v_gap: f64) -> Coords
             x += size(s).0 + h_gap;
         }
     }
-    let (ups, downs) = neighbours(r);
+    let (ups, downs) = r.neighbours();
     let all: Vec<usize> = (0..r.order.len()).collect();
     for (neighbours, layers) in [(&ups, all.clone()), (&downs, all.iter().rev().copied().collect()), (&ups, all)] {
         for l in layers {
@@ -111,21 +111,6 @@ fn exit_x(r: &Ranked, k: usize, center: &[f64], size: impl Fn(usize) -> (f64, f6
     let i = keyed.iter().position(|&(_, j)| j == k).unwrap_or(0);
     let w = size(from).0 * 0.6;
     center[from] - w / 2.0 + w * i as f64 / (siblings.len() - 1) as f64
-}
-
-/// Each slot's forward neighbours in the row above and in the row below.
-fn neighbours(r: &Ranked) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let mut up = vec![Vec::new(); r.layer.len()];
-    let mut down = vec![Vec::new(); r.layer.len()];
-    for (p, &back) in r.path.iter().zip(&r.back) {
-        if !back {
-            for w in p.windows(2) {
-                down[w[0]].push(w[1]);
-                up[w[1]].push(w[0]);
-            }
-        }
-    }
-    (up, down)
 }
 
 /// Centres for boxes of `widths`, in order, as close to `desired` as possible without overlap:
