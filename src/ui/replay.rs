@@ -255,6 +255,12 @@ impl Replay {
                 let status = if kind.ends_with("Aborted") { Status::Aborted } else { Status::Failed };
                 t.snap.status.insert(group, status);
             }
+        } else if matches!(kind, "MapRunSucceeded" | "MapRunFailed" | "MapRunAborted") {
+            // A distributed Map's iterations run as child executions, outside this history: its
+            // Map Run's end is all there is to count them by.
+            if let Some(progress) = t.snap.progress.get_mut(&state) {
+                progress.done = progress.total;
+            }
         } else if kind.starts_with("MapIteration") {
             if kind == "MapIterationStarted" {
                 return;
@@ -436,6 +442,17 @@ mod tests {
         assert_eq!(at(12).status["M"], Status::Succeeded);
         assert_eq!(at(12).progress["M"], Progress { done: 2, failed: 0, total: 2 });
         assert_eq!(at(12).progress.len(), 1);
+    }
+
+    #[test]
+    fn a_distributed_maps_iterations_are_counted_done_when_its_map_run_ends() {
+        let mut rows = vec![row("MapStateEntered", Some("M")), row("MapStateStarted", Some("M")), row("MapRunStarted", Some("M"))];
+        rows[1].details = r#"{"length":5}"#.into();
+        rows.extend([row("MapRunSucceeded", Some("M")), row("MapStateSucceeded", Some("M")), row("MapStateExited", Some("M"))]);
+        let f = flow(MAP);
+        assert_eq!(snapshot(&rows, &f, 3).progress["M"], Progress { done: 0, failed: 0, total: 5 });
+        let end = snapshot(&rows, &f, rows.len());
+        assert_eq!((end.progress["M"], end.status["M"]), (Progress { done: 5, failed: 0, total: 5 }, Status::Succeeded));
     }
 
     #[test]
