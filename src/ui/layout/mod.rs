@@ -430,4 +430,36 @@ mod tests {
         assert_eq!(catch.label.as_deref(), Some("CustomError | States.ALL"));
         assert_eq!(l.routes.iter().filter(|r| r.kind == EdgeKind::Catch).count(), 1);
     }
+
+    /// `groups` of a Task caught into one shared Fail state, a Choice of two paths and a Default,
+    /// and the state they meet in: a 200-state definition is 40 of them.
+    fn caught_chain(groups: usize) -> String {
+        let state = |i: usize| {
+            let next = if i + 1 < groups { format!("Fetch {}", i + 1) } else { "Done".into() };
+            format!(
+                r#""Fetch {i}":{{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","Next":"Route {i}",
+                  "Catch":[{{"ErrorEquals":["States.ALL"],"Next":"Failed"}}]}},
+                "Route {i}":{{"Type":"Choice","Default":"Merge {i}","Choices":[
+                  {{"Variable":"$.a","BooleanEquals":true,"Next":"Path A {i}"}},{{"Variable":"$.b","BooleanEquals":true,"Next":"Path B {i}"}}]}},
+                "Path A {i}":{{"Type":"Pass","Next":"Merge {i}"}},"Path B {i}":{{"Type":"Pass","Next":"Merge {i}"}},
+                "Merge {i}":{{"Type":"Pass","Next":"{next}"}},"#
+            )
+        };
+        let states: String = (0..groups).map(state).collect();
+        format!(r#"{{"StartAt":"Fetch 0","States":{{{states}"Failed":{{"Type":"Fail"}},"Done":{{"Type":"Succeed"}}}}}}"#)
+    }
+
+    #[test]
+    fn a_long_chain_stays_straight_beside_the_line_of_its_catches() {
+        let l = layout(&graph(&Value::parse(&caught_chain(40)).unwrap()));
+        let centre = |i: usize| {
+            let b = find(&l, &format!("Fetch {i}"));
+            b.x + b.w / 2.0
+        };
+        // Each group's catch joins the line running down to Failed; the chain beside it does not
+        // drift right group after group.
+        assert!((4..40).all(|i| (centre(i) - centre(3)).abs() < 1.0), "{:?}", (0..40).map(centre).collect::<Vec<_>>());
+        assert!(l.width < 500.0, "{} wide", l.width);
+        assert_eq!(l.routes.iter().filter(|r| r.kind == EdgeKind::Catch).count(), 40);
+    }
 }

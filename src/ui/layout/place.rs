@@ -46,7 +46,11 @@ pub fn place(r: &Ranked, sizes: &[(f64, f64)], h_gap: f64, v_gap: f64) -> Coords
             let desired: Vec<f64> = r.order[l]
                 .iter()
                 .map(|&s| {
-                    let ns = &neighbours[s];
+                    // A long edge runs straight: a slot it passes through lines up with the slots
+                    // of its edge alone, not with the boxes whose edges join it there.
+                    let all = &neighbours[s];
+                    let slots: Vec<usize> = all.iter().copied().filter(|&n| n >= r.n).collect();
+                    let ns = if s >= r.n && !slots.is_empty() { &slots } else { all };
                     if ns.is_empty() {
                         center[s]
                     } else {
