@@ -133,3 +133,14 @@ test("the definition editor completes state names, state types and the fields a 
   await screenshot(page, "editor-hover");
   assert.deepEqual(errors, []);
 });
+
+test("the Keys button lists the keyboard shortcuts", async () => {
+  const page = await suite.open();
+  await page.locator("button.keys").click();
+  const rows = page.locator(".shortcuts tr");
+  assert.ok((await rows.count()) >= 8);
+  assert.match(await page.locator(".shortcuts").textContent(), /Ctrl\/⌘ \+ EnterRun/);
+  await screenshot(page, "shortcuts");
+  await page.keyboard.press("Escape");
+  await rows.first().waitFor({ state: "detached" });
+});

@@ -1,7 +1,9 @@
 //! The top bar: the name, the page's menus (given as children: samples, recent, share, export, and
-//! whatever else opens a panel), and Run / Stop.
+//! whatever else opens a panel), Run / Stop, and the keyboard shortcuts.
 
 use yew::prelude::*;
+
+use crate::ui::components::shortcuts::Shortcuts;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -27,6 +29,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <button class="stop" onclick={props.on_stop.reform(|_| ())} title="Stop the run">{ "■ Stop" }</button>
             }
             <kbd>{ "Ctrl+Enter" }</kbd>
+            <Shortcuts />
         </header>
     }
 }

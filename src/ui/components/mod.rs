@@ -24,6 +24,7 @@ pub mod result;
 pub mod scratchpad;
 pub mod services;
 pub mod share;
+pub mod shortcuts;
 pub mod tests_panel;
 pub mod track;
 pub mod variables;
