@@ -61,14 +61,11 @@ pub fn App() -> Html {
     use_effect_with(state.texts.clone(), |texts| storage::save(texts));
     use_effect_with(state.learn.clone(), learn_storage::save);
     let opener = Opener { state: state.clone(), notice: use_state(|| None) };
-    {
-        // A link opens what it holds; a first visit without one opens the first sample.
-        let opener = opener.clone();
-        use_effect_with((), move |_| opener.link(&location::fragment(), opener.state.is_blank()));
-    }
     use_hash_change({
         let opener = opener.clone();
-        Callback::from(move |fragment: String| opener.link(&fragment, false))
+        Callback::from(move |fragment: String| {
+            opener.link(&fragment, false);
+        })
     });
 
     let problems = use_memo(state.texts.clone(), live_problems);
@@ -88,10 +85,12 @@ pub fn App() -> Html {
     let runner = Runner { state: state.clone(), busy: use_mut_ref(|| false), stop: stop.clone(), live: use_mut_ref(|| None) };
     let learn_runs = LearnRuns { state: state.clone(), busy: runner.busy.clone(), live: runner.live.clone() };
     {
-        // A run that waited for callbacks before the reload is brought back.
-        let runner = runner.clone();
+        // A link opens what it holds; a first visit without one opens the first sample. Otherwise
+        // a run that waited for callbacks before the reload is brought back.
+        let (opener, runner) = (opener.clone(), runner.clone());
         use_effect_with((), move |_| {
-            if let Some(journal) = runner.state.resume.clone() {
+            let opened = opener.link(&location::fragment(), opener.state.is_blank());
+            if let (false, Some(journal)) = (opened, runner.state.resume.clone()) {
                 runner.resume((*journal).clone());
             }
         });
@@ -353,7 +352,6 @@ impl Runner {
         if self.busy.replace(true) {
             return;
         }
-        self.state.dispatch(Action::Started);
         let (busy, slot, dispatcher) = (self.busy.clone(), self.live.clone(), self.state.dispatcher());
         yew::platform::spawn_local(async move {
             let outcome = Live::resume(journal).await.map(|(live, outcome)| {

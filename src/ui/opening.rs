@@ -53,11 +53,11 @@ impl Opener {
     }
 
     /// Opens what the address's `fragment` links to; on a first visit without one, the first sample.
-    /// A link that does not open says why and changes nothing.
-    pub fn link(&self, fragment: &str, first_visit: bool) {
+    /// A link that does not open says why and changes nothing. Whether a workspace opens.
+    pub fn link(&self, fragment: &str, first_visit: bool) -> bool {
         match share::open(fragment) {
             Ok(None) if first_visit => self.sample(&SAMPLES[0]),
-            Ok(None) => {}
+            Ok(None) => return false,
             Ok(Some(Opened::Sample(sample))) => {
                 location::clear_fragment();
                 self.sample(sample);
@@ -74,11 +74,13 @@ impl Opener {
             }
             Err(e) => {
                 self.notice.set(Some(Notice { message: e.to_string(), error: true, undo: false }));
-                if first_visit {
-                    self.sample(&SAMPLES[0]);
+                if !first_visit {
+                    return false;
                 }
+                self.sample(&SAMPLES[0]);
             }
         }
+        true
     }
 
     /// Opens `entry`, saying `what` happened when a workspace was replaced.
