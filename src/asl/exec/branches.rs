@@ -9,7 +9,6 @@ use super::finish::Completion;
 use super::jsonata::States;
 use super::recovery::Recovery;
 use crate::asl::jsonata_template::{query_error, JsonataTemplate};
-use super::variables::VarScope;
 use super::{EventKind, Execution};
 use crate::asl::definition::{Kind, MapState, Parallel, QueryLanguage, Seconds, State, Tolerance};
 use crate::asl::error::{names, Failure};
@@ -33,7 +32,7 @@ impl Execution {
         let count = parallel.branches.len();
         let mut running = BTreeSet::new();
         for (index, branch) in parallel.branches.iter().enumerate() {
-            let mut frame = Frame::new(branch.clone(), Some(Parent { frame: id, index }), input.clone(), started, VarScope::inside(&variables));
+            let mut frame = Frame::new(branch.clone(), Some(Parent { frame: id, index }), input.clone(), started, variables.clone());
             frame.silent = self.silent;
             let child = self.spawn(frame);
             self.ready.push_back((child, Wake::Enter));
@@ -205,7 +204,7 @@ impl Execution {
             let item = mapping.items[index].clone();
             let variables = self.variables_of(id);
             // Batches were built from selected items already.
-            let selected = if map.item_batcher.is_some() { Ok(item.clone()) } else { self.select_item(id, map, index, &item) };
+            let selected = if map.item_batcher.is_some() { Ok(item) } else { self.select_item(id, map, index, &item) };
             let input = match selected {
                 Ok(v) => v,
                 Err(f) => return self.fail_state(id, f),
@@ -215,8 +214,7 @@ impl Execution {
             } else {
                 self.emit(previous, EventKind::MapIterationStarted { name: state.name.clone(), index })
             };
-            let mut frame = Frame::new(map.processor.clone(), Some(Parent { frame: id, index }), input, started, VarScope::inside(&variables));
-            frame.item = Some((index, item));
+            let mut frame = Frame::new(map.processor.clone(), Some(Parent { frame: id, index }), input, started, variables);
             frame.silent = map.distributed || self.silent;
             let child = self.spawn(frame);
             self.ready.push_back((child, Wake::Enter));

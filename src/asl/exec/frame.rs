@@ -46,8 +46,6 @@ pub struct Frame {
     pub retry_count: u64,
     /// Task token of the current attempt, for `$$.Task.Token`.
     pub token: Option<Rc<str>>,
-    /// For a Map iteration: its index and item (`$$.Map.Item`).
-    pub item: Option<(usize, Value)>,
     /// Running branches or iterations of the current Parallel / Map state (boxed: most frames, such
     /// as a Map's iterations, run no children and stay small).
     pub children: Option<Box<Children>>,
@@ -58,10 +56,14 @@ pub struct Frame {
     pub in_state: bool,
     /// The workflow variables this frame sees.
     pub variables: Rc<VarScope>,
+    /// Whether `variables` is the frame's own scope. A branch or iteration reads its parent's until it
+    /// first assigns (most never do, and a Map may run 100,000 iterations at once).
+    pub own_variables: bool,
 }
 
 impl Frame {
-    /// A frame about to enter `machine`'s StartAt state with `input`.
+    /// A frame about to enter `machine`'s StartAt state with `input`, seeing `variables` (its
+    /// parent's, for a branch or iteration).
     pub fn new(machine: Rc<StateMachine>, parent: Option<Parent>, input: Value, last: u64, variables: Rc<VarScope>) -> Frame {
         Frame {
             state: machine.start_at,
@@ -75,11 +77,11 @@ impl Frame {
             retries_used: Vec::new(),
             retry_count: 0,
             token: None,
-            item: None,
             children: None,
             silent: false,
             in_state: false,
             variables,
+            own_variables: parent.is_none(),
         }
     }
 

@@ -103,6 +103,10 @@ impl Execution {
         let Some(frame) = self.frames.get_mut(&id) else { return };
         let previous = frame.last;
         if let Some(map) = assigned.as_ref().and_then(Value::as_object) {
+            if !frame.own_variables {
+                frame.variables = VarScope::inside(&frame.variables);
+                frame.own_variables = true;
+            }
             VarScope::assign(&mut frame.variables, map);
         }
         let exited = self.emit(

@@ -11,6 +11,7 @@ mod driver;
 mod frame;
 mod finish;
 mod chunked;
+mod compact_history;
 mod history;
 mod items;
 mod jsonata;
@@ -33,7 +34,7 @@ use crate::asl::json::Value;
 use crate::asl::random::Random;
 use frame::{Frame, FrameId, Wake};
 pub use finish::merge as apply_result_path;
-pub use chunked::Chunked;
+pub use compact_history::History;
 pub use history::{ActivityScheduled, EvaluationFailed, Event, EventKind, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
 pub use crate::asl::resource::{Pattern, Resource};
 pub use payload::MAX_PAYLOAD_BYTES;
@@ -158,7 +159,7 @@ pub struct Execution {
     input: Value,
     now: i64,
     random: Random,
-    history: Chunked<Event>,
+    history: History,
     /// Boxed: a Map's iterations are all live at once, and a table of whole frames would move
     /// (and briefly hold twice) 200 bytes per frame each time it grows.
     frames: FxHashMap<FrameId, Box<Frame>>,
@@ -187,7 +188,7 @@ impl Execution {
             input: input.clone(),
             machine: machine.clone(),
             options,
-            history: Chunked::default(),
+            history: History::default(),
             frames: FxHashMap::default(),
             next_frame: 0,
             ready: VecDeque::new(),
@@ -331,13 +332,13 @@ impl Execution {
     }
 
     /// The events so far.
-    pub fn history(&self) -> &Chunked<Event> {
+    pub fn history(&self) -> &History {
         &self.history
     }
 
     /// The history in AWS's GetExecutionHistory shape: `{"events": [...]}`.
     pub fn history_json(&self) -> serde_json::Value {
-        serde_json::json!({ "events": self.history.iter().map(Event::to_aws_json).collect::<Vec<_>>() })
+        serde_json::json!({ "events": self.history.iter().map(|e| e.to_aws_json()).collect::<Vec<_>>() })
     }
 
     /// The execution's ARN.
@@ -371,8 +372,7 @@ impl Execution {
             return previous;
         }
         let ends = matches!(kind, EventKind::ExecutionSucceeded { .. } | EventKind::ExecutionFailed { .. } | EventKind::ExecutionTimedOut { .. });
-        let id = self.history.len() as u64 + 1;
-        self.history.push(Event { id, previous_event_id: previous, timestamp: self.now, kind });
+        let id = self.history.push(previous, self.now, kind);
         let limit = self.options.max_history_events;
         if self.history.len() + 1 == limit && !ends {
             let failure = Failure::new(names::RUNTIME, format!("The execution reached the maximum number of history events ({limit})."));
