@@ -91,10 +91,11 @@ impl Execution {
         }
         let items = match &map.item_batcher {
             Some(batcher) => match self.batches(id, map, batcher, &items) {
-                Ok(batches) => batches,
+                Ok(batches) => Rc::new(batches.into()),
                 Err(f) => return self.fail_state(id, f),
             },
-            None => items.to_vec(),
+            // Shared with the input, not copied.
+            None => items,
         };
         let count = items.len();
         let run = MapRun { items, next: 0, max_concurrency, failed: 0, tolerated, last_iteration_event: started };
@@ -235,8 +236,7 @@ impl Execution {
         let is_map = children.map.is_some();
         let distributed = matches!(&state.kind, Kind::Map(m) if m.distributed);
         match result {
-            Ok(value) => {
-                children.results[index] = Some(value);
+            Ok(()) => {
                 children.remaining -= 1;
                 let remaining = children.remaining;
                 let done_event = if let (Kind::Map(map), true) = (&state.kind, is_map) {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::asl::definition::{State, StateMachine, StateType};
 use crate::asl::error::Failure;
-use crate::asl::json::Value;
+use crate::asl::json::{Measured, Value};
 use super::variables::VarScope;
 
 /// Identifies a frame; never reused within an execution.
@@ -108,8 +108,9 @@ pub struct Children {
 /// Bookkeeping of a Map state's iterations.
 #[derive(Debug)]
 pub struct MapRun {
-    /// The items (after ItemSelector when started).
-    pub items: Vec<Value>,
+    /// The items (shared with the Map's input), each put through ItemSelector as its iteration
+    /// starts; or the batches, built from selected items.
+    pub items: Rc<Measured<Vec<Value>>>,
     /// Index of the next item to start.
     pub next: usize,
     /// How many may run at once (0 = all).
@@ -141,9 +142,12 @@ pub enum Wake {
     WaitOver,
     /// A retry interval is over: attempt the state again.
     Retry,
-    /// A child branch or iteration ended (boxed, as is a task's answer, so that the ready queue,
-    /// which may hold every iteration of a large Map, stays small).
-    ChildDone(Box<ChildEnded>),
+    /// A child branch or iteration succeeded, its last event being `last`. Its result is in the
+    /// parent's `results` already, so that the ready queue, which may hold every iteration of a
+    /// large Map, holds nothing more for it.
+    ChildSucceeded { child: FrameId, index: usize, last: u64 },
+    /// A child branch or iteration failed (boxed, as is a task's answer, to keep the queue small).
+    ChildFailed(Box<ChildEnded>),
 }
 
 /// How a child branch or iteration ended.
@@ -151,7 +155,8 @@ pub enum Wake {
 pub struct ChildEnded {
     pub child: FrameId,
     pub index: usize,
-    pub result: Result<Value, Failure>,
+    /// Its failure (its result, when it succeeded, is with its parent).
+    pub result: Result<(), Failure>,
     pub last: u64,
     /// The state the child failed in, which AWS records as aborted (type and name).
     pub aborted: Option<(StateType, Rc<str>)>,

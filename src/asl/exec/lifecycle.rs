@@ -23,7 +23,8 @@ impl Execution {
             Wake::ExecutionTimedOut => self.time_out(),
             Wake::WaitOver => self.wait_over(id),
             Wake::Retry => self.attempt(id),
-            Wake::ChildDone(ended) => self.child_done(id, *ended),
+            Wake::ChildSucceeded { child, index, last } => self.child_done(id, ChildEnded { child, index, result: Ok(()), last, aborted: None }),
+            Wake::ChildFailed(ended) => self.child_done(id, *ended),
         }
     }
 
@@ -139,12 +140,23 @@ impl Execution {
         match frame.parent {
             None => self.finish(frame.last, result),
             Some(parent) => {
-                // A branch or iteration whose Task failed leaves that Task state aborted (as
-                // recorded; a Pass or Fail state that fails it does not).
-                let state = frame.current();
-                let aborted = (result.is_err() && frame.in_state && matches!(state.kind, Kind::Task(_)))
-                    .then(|| (state.state_type(), state.name.clone()));
-                let wake = Wake::ChildDone(Box::new(ChildEnded { child: id, index: parent.index, result, last: frame.last, aborted }));
+                let (index, last) = (parent.index, frame.last);
+                let wake = match result {
+                    Ok(value) => {
+                        let results = self.frames.get_mut(&parent.frame).and_then(|f| f.children.as_mut()).map(|c| &mut c.results);
+                        if let Some(slot) = results.and_then(|r| r.get_mut(index)) {
+                            *slot = Some(value);
+                        }
+                        Wake::ChildSucceeded { child: id, index, last }
+                    }
+                    Err(failure) => {
+                        // A branch or iteration whose Task failed leaves that Task state aborted (as
+                        // recorded; a Pass or Fail state that fails it does not).
+                        let state = frame.current();
+                        let aborted = (frame.in_state && matches!(state.kind, Kind::Task(_))).then(|| (state.state_type(), state.name.clone()));
+                        Wake::ChildFailed(Box::new(ChildEnded { child: id, index, result: Err(failure), last, aborted }))
+                    }
+                };
                 self.ready.push_back((parent.frame, wake))
             }
         }

@@ -221,6 +221,12 @@ impl Execution {
     /// Advances until every frame waits for a task, a timer or nothing; returns the task requests
     /// issued since the last call.
     pub fn run(&mut self) -> Vec<TaskRequest> {
+        self.advance();
+        std::mem::take(&mut self.requests)
+    }
+
+    /// Takes steps until none is ready, gathering task requests in `requests`.
+    fn advance(&mut self) {
         while self.status == Status::Running {
             let Some((frame, wake)) = self.ready.pop_front() else { break };
             if frame == EXECUTION {
@@ -231,7 +237,6 @@ impl Execution {
                 self.step(frame, wake);
             }
         }
-        std::mem::take(&mut self.requests)
     }
 
     /// Answers task `id` (a result, or a failure with error and cause).
