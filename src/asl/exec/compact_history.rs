@@ -6,19 +6,15 @@
 use super::chunked::Chunked;
 use super::history::{Event, EventKind};
 
-/// An event as kept.
-#[derive(Clone, Debug)]
-struct Kept {
-    /// The id of the event it follows. 32 bits are plenty: four billion events would take far more
-    /// memory than a browser tab has.
-    previous: u32,
-    kind: EventKind,
-}
-
 /// The events of an execution, in order.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    events: Chunked<Kept>,
+    /// What happened.
+    kinds: Chunked<EventKind>,
+    /// The id of the event each follows, apart from the kinds: beside one, it would take as much
+    /// room as its alignment (8 bytes) instead of 4. 32 bits are plenty: four billion events would
+    /// take far more memory than a browser tab has.
+    previous: Chunked<u32>,
     /// Where the clock moved: the position of the first event at each new time, and the time.
     times: Vec<(usize, i64)>,
 }
@@ -28,28 +24,29 @@ impl History {
     /// returns its id.
     pub(super) fn push(&mut self, previous: u64, timestamp: i64, kind: EventKind) -> u64 {
         if self.times.last().is_none_or(|&(_, time)| time != timestamp) {
-            self.times.push((self.events.len(), timestamp));
+            self.times.push((self.kinds.len(), timestamp));
         }
-        self.events.push(Kept { previous: u32::try_from(previous).unwrap_or(u32::MAX), kind });
-        self.events.len() as u64
+        self.kinds.push(kind);
+        self.previous.push(u32::try_from(previous).unwrap_or(u32::MAX));
+        self.kinds.len() as u64
     }
 
     /// How many events there are.
     pub fn len(&self) -> usize {
-        self.events.len()
+        self.kinds.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.kinds.is_empty()
     }
 
     /// The event at `index` (its id is `index + 1`).
     pub fn get(&self, index: usize) -> Option<Event<'_>> {
-        let kept = self.events.get(index)?;
+        let (kind, previous) = (self.kinds.get(index)?, self.previous.get(index)?);
         let run = self.times.partition_point(|&(first, _)| first <= index);
         let timestamp = run.checked_sub(1).and_then(|r| self.times.get(r)).map_or(0, |&(_, time)| time);
-        Some(Event { id: index as u64 + 1, previous_event_id: u64::from(kept.previous), timestamp, kind: &kept.kind })
+        Some(Event { id: index as u64 + 1, previous_event_id: u64::from(*previous), timestamp, kind })
     }
 
     /// The first event.

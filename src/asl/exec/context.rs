@@ -44,7 +44,7 @@ pub(super) fn build(ex: &Execution, frame: Option<&Frame>) -> Value {
         ];
         // AWS gives RetryCount only in the states that can be retried.
         if matches!(state.kind, Kind::Task(_) | Kind::Parallel(_) | Kind::Map(_)) {
-            details.push(("RetryCount", Value::int(frame.retry_count as i64)));
+            details.push(("RetryCount", Value::int(frame.retry_count() as i64)));
         }
         context.insert(Rc::from("State"), Value::from_pairs(details));
         if let Some(token) = &frame.token {

@@ -19,7 +19,7 @@ impl Execution {
             });
             requests.clear();
             self.requests = requests;
-            if *self.status() != Status::Running {
+            if !matches!(self.status, Status::Running) {
                 break;
             }
             if answered {

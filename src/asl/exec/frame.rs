@@ -42,8 +42,6 @@ pub struct Frame {
     pub entered_at: i64,
     /// Attempts used per retrier of the current state.
     pub retries_used: Vec<u64>,
-    /// Retries of the current state so far (`$$.State.RetryCount`).
-    pub retry_count: u64,
     /// Task token of the current attempt, for `$$.Task.Token`.
     pub token: Option<Rc<str>>,
     /// Running branches or iterations of the current Parallel / Map state (boxed: most frames, such
@@ -75,7 +73,6 @@ impl Frame {
             entered: 0,
             entered_at: 0,
             retries_used: Vec::new(),
-            retry_count: 0,
             token: None,
             children: None,
             silent: false,
@@ -88,6 +85,11 @@ impl Frame {
     /// The current state.
     pub fn current(&self) -> &State {
         &self.machine.states[self.state]
+    }
+
+    /// Retries of the current state so far (`$$.State.RetryCount`): each counts against one retrier.
+    pub fn retry_count(&self) -> u64 {
+        self.retries_used.iter().sum()
     }
 }
 

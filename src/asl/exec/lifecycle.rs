@@ -42,7 +42,6 @@ impl Execution {
         frame.in_state = true;
         frame.retries_used.clear();
         frame.retries_used.resize(retriers_of(state), 0);
-        frame.retry_count = 0;
         frame.token = None;
         let entered = self.emit(previous, EventKind::StateEntered { state_type: state.state_type(), name: state.name.clone(), input: input.clone() });
         if let Some(frame) = self.frames.get_mut(&id) {
@@ -164,7 +163,7 @@ impl Execution {
 
     /// The context object (`$$`) as frame `id` sees it now.
     pub(super) fn context(&self, id: FrameId) -> Value {
-        let frame = self.frames.get(&id).map(|f| &**f);
+        let frame = self.frames.get(&id);
         super::context::build(self, frame)
     }
 }

@@ -9,6 +9,7 @@ mod branches;
 mod context;
 mod driver;
 mod frame;
+mod frames;
 mod finish;
 mod chunked;
 mod compact_history;
@@ -33,6 +34,7 @@ use crate::asl::error::{names, Failure};
 use crate::asl::json::Value;
 use crate::asl::random::Random;
 use frame::{Frame, FrameId, Wake};
+use frames::Frames;
 pub use finish::merge as apply_result_path;
 pub use compact_history::History;
 pub use history::{ActivityScheduled, EvaluationFailed, Event, EventKind, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
@@ -160,9 +162,7 @@ pub struct Execution {
     now: i64,
     random: Random,
     history: History,
-    /// Boxed: a Map's iterations are all live at once, and a table of whole frames would move
-    /// (and briefly hold twice) 200 bytes per frame each time it grows.
-    frames: FxHashMap<FrameId, Box<Frame>>,
+    frames: Frames,
     next_frame: FrameId,
     ready: VecDeque<(FrameId, Wake)>,
     timers: BTreeMap<(i64, u64), (FrameId, Wake)>,
@@ -189,7 +189,7 @@ impl Execution {
             machine: machine.clone(),
             options,
             history: History::default(),
-            frames: FxHashMap::default(),
+            frames: Frames::default(),
             next_frame: 0,
             ready: VecDeque::new(),
             timers: BTreeMap::new(),
@@ -227,7 +227,7 @@ impl Execution {
 
     /// Takes steps until none is ready, gathering task requests in `requests`.
     fn advance(&mut self) {
-        while self.status == Status::Running {
+        while matches!(self.status, Status::Running) {
             let Some((frame, wake)) = self.ready.pop_front() else { break };
             if frame == EXECUTION {
                 self.silent = false;
@@ -369,7 +369,7 @@ impl Execution {
     /// execution as AWS does. Nothing is recorded after the event that ends the execution (the step
     /// that reached the limit may still be finishing its state).
     fn emit(&mut self, previous: u64, kind: EventKind) -> u64 {
-        if self.status != Status::Running {
+        if !matches!(self.status, Status::Running) {
             return previous;
         }
         if self.silent {
@@ -411,7 +411,7 @@ impl Execution {
 
     /// Ends the execution (top frame done, or a fatal error).
     fn finish(&mut self, last: u64, result: Result<Value, Failure>) {
-        if self.status != Status::Running {
+        if !matches!(self.status, Status::Running) {
             return;
         }
         self.silent = false;

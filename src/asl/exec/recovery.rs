@@ -70,7 +70,6 @@ impl Execution {
         if let Some(slot) = frame.retries_used.get_mut(index) {
             *slot += 1;
         }
-        frame.retry_count += 1;
         let exponent = i32::try_from(used).unwrap_or(i32::MAX);
         let mut seconds = retrier.interval_seconds as f64 * retrier.backoff_rate.powi(exponent);
         if let Some(max) = retrier.max_delay_seconds {

@@ -27,7 +27,7 @@ impl Execution {
 
     fn attempt_task(&mut self, id: FrameId, state: &State, task: &Task) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, attempt, previous) = (frame.input.clone(), frame.effective.clone(), frame.retry_count, frame.last);
+        let (raw, effective, attempt, previous) = (frame.input.clone(), frame.effective.clone(), frame.retry_count(), frame.last);
         let resource = &task.kind;
         let token: Option<Rc<str>> = resource.has_token().then(|| Rc::from(self.random.uuid()));
         if let Some(frame) = self.frames.get_mut(&id) {
