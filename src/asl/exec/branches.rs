@@ -17,7 +17,7 @@ use crate::asl::json::Value;
 impl Execution {
     pub(super) fn attempt_parallel(&mut self, id: FrameId, parallel: &Parallel) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, previous) = (frame.input.clone(), frame.effective.clone(), frame.last);
+        let (raw, effective, previous) = (frame.input.clone(), frame.effective(), frame.last);
         let prepared = match (&parallel.parameters, &parallel.arguments) {
             (Some(template), _) => self.apply_template(id, template, &effective),
             (_, Some(arguments)) => self.jsonata(id, arguments, "Arguments", States { input: Some(&raw), ..States::default() }),
@@ -46,7 +46,7 @@ impl Execution {
 
     pub(super) fn attempt_map(&mut self, id: FrameId, state: &State, map: &MapState) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, previous) = (frame.input.clone(), frame.effective.clone(), frame.last);
+        let (raw, effective, previous) = (frame.input.clone(), frame.effective(), frame.last);
         let prepared = match &map.items {
             Some(items) => self.jsonata(id, items, "Items", States { input: Some(&raw), ..States::default() }).and_then(|value| match value {
                 Value::Array(items) => Ok(items),
@@ -365,7 +365,7 @@ impl Execution {
         if let (Some(name), Some(parent)) = (iteration, frame.parent) {
             self.emit(previous, EventKind::MapIterationAborted { name, index: parent.index });
         }
-        if frame.in_state {
+        if frame.in_state.is_some() {
             let state = frame.current();
             self.emit(previous, EventKind::StateAborted { state_type: state.state_type(), name: state.name.clone() });
         }

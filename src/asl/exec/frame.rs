@@ -32,26 +32,16 @@ pub struct Frame {
     pub state: usize,
     /// The current state's raw input.
     pub input: Value,
-    /// The current state's effective input (after InputPath / Parameters), kept for retries.
-    pub effective: Value,
     /// Id of the last event of this frame's chain (`previousEventId` of the next one).
     pub last: u64,
-    /// Id of the current state's Entered event (quoted in runtime error causes).
-    pub entered: u64,
-    /// Virtual time the current state was entered.
-    pub entered_at: i64,
-    /// Attempts used per retrier of the current state.
-    pub retries_used: Vec<u64>,
-    /// Task token of the current attempt, for `$$.Task.Token`.
-    pub token: Option<Rc<str>>,
     /// Running branches or iterations of the current Parallel / Map state (boxed: most frames, such
     /// as a Map's iterations, run no children and stay small).
     pub children: Option<Box<Children>>,
     /// Whether the frame's events stay out of the history: the iterations of a DISTRIBUTED Map run as
     /// child executions, which AWS records in their own histories.
     pub silent: bool,
-    /// Whether the frame has entered its current state (and not yet left it).
-    pub in_state: bool,
+    /// What the frame keeps about its current state while in it (entered, not yet left).
+    pub in_state: Option<Box<InState>>,
     /// The workflow variables this frame sees.
     pub variables: Rc<VarScope>,
     /// Whether `variables` is the frame's own scope. A branch or iteration reads its parent's until it
@@ -67,16 +57,11 @@ impl Frame {
             state: machine.start_at,
             machine,
             parent,
-            effective: input.clone(),
             input,
             last,
-            entered: 0,
-            entered_at: 0,
-            retries_used: Vec::new(),
-            token: None,
             children: None,
             silent: false,
-            in_state: false,
+            in_state: None,
             variables,
             own_variables: parent.is_none(),
         }
@@ -87,10 +72,37 @@ impl Frame {
         &self.machine.states[self.state]
     }
 
+    /// The current state's effective input (`null` outside a state).
+    pub fn effective(&self) -> Value {
+        self.in_state.as_ref().map(|s| s.effective.clone()).unwrap_or_default()
+    }
+
+    /// Id of the current state's Entered event (0 outside a state).
+    pub fn entered(&self) -> u64 {
+        self.in_state.as_ref().map_or(0, |s| s.entered)
+    }
+
     /// Retries of the current state so far (`$$.State.RetryCount`): each counts against one retrier.
     pub fn retry_count(&self) -> u64 {
-        self.retries_used.iter().sum()
+        self.in_state.as_ref().map_or(0, |s| s.retries_used.iter().sum())
     }
+}
+
+/// What a frame keeps about the state it is in, from entering it to leaving it. Kept apart from the
+/// frame, which holds none between two states: most of a Map's 100,000 iterations are between two
+/// states at any time.
+#[derive(Debug, Default)]
+pub struct InState {
+    /// The effective input (after InputPath / Parameters), kept for retries.
+    pub effective: Value,
+    /// Id of the Entered event (quoted in runtime error causes).
+    pub entered: u64,
+    /// Virtual time it was entered.
+    pub entered_at: i64,
+    /// Attempts used per retrier.
+    pub retries_used: Vec<u64>,
+    /// Task token of the current attempt, for `$$.Task.Token`.
+    pub token: Option<Rc<str>>,
 }
 
 /// The children of a Parallel or Map state while they run.

@@ -33,13 +33,17 @@ use crate::asl::definition::{self, StateMachine};
 use crate::asl::error::{names, Failure};
 use crate::asl::json::Value;
 use crate::asl::random::Random;
-use frame::{Frame, FrameId, Wake};
+use frame::{Frame, FrameId, InState, Wake};
 use frames::Frames;
 pub use finish::merge as apply_result_path;
 pub use compact_history::History;
 pub use history::{ActivityScheduled, EvaluationFailed, Event, EventKind, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
 pub use crate::asl::resource::{Pattern, Resource};
 pub use payload::MAX_PAYLOAD_BYTES;
+
+/// How many records of a state left (see [`frame::InState`]) an execution keeps for the next states
+/// entered: frames mostly enter one as they leave another, so a few suffice.
+const SPARE_RECORDS: usize = 8;
 
 /// The pseudo-frame of execution-wide timers.
 const EXECUTION: FrameId = FrameId::MAX;
@@ -177,6 +181,8 @@ pub struct Execution {
     unrecorded: usize,
     /// The parts of `$$` that never change (see [`context::base`]).
     context_base: crate::asl::json::Map,
+    /// Records of states left, for the next ones entered (at most [`SPARE_RECORDS`]).
+    spare: Vec<Box<InState>>,
 }
 
 impl Execution {
@@ -201,6 +207,7 @@ impl Execution {
             silent: false,
             unrecorded: 0,
             context_base: Default::default(),
+            spare: Vec::new(),
         };
         ex.context_base = context::base(&ex);
         let role_arn = Rc::from(ex.role_arn());
