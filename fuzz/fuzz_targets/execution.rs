@@ -113,7 +113,7 @@ fn check_history(ex: &Execution) {
     let running = *ex.status() == Status::Running;
     assert_eq!(terminal, usize::from(!running), "{terminal} terminal events, status {}", ex.status().word());
     if !running {
-        assert!(history.last().is_some_and(|e| ends(e)));
+        assert!(history.last().is_some_and(|e| ends(&e)));
     }
     let _ = ex.history_json().to_string();
 }

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::asl::definition::{Kind, StateMachine};
-use crate::asl::exec::{Chunked, Event, EventKind, Status};
+use crate::asl::exec::{Event, EventKind, History, Status};
 use crate::asl::json::Value;
 use crate::integrations::Run;
 
@@ -99,7 +99,7 @@ impl Trace {
         self.path.iter().any(|s| s == state)
     }
 
-    fn read(&mut self, events: &Chunked<Event>, containers: &Containers) {
+    fn read(&mut self, events: &History, containers: &Containers) {
         let at = |id: u64| id.checked_sub(1).and_then(|i| events.get(i as usize));
         let mut owner: Vec<Option<Rc<str>>> = Vec::with_capacity(events.len());
         for event in events {
@@ -114,7 +114,7 @@ impl Trace {
                 EventKind::StateEntered { name, .. } => {
                     self.path.push(name.to_string());
                     if let Some(Event { kind: EventKind::StateExited { name: from, .. }, previous_event_id, .. }) = previous {
-                        let caught = at(*previous_event_id).is_some_and(|e| is_failure(&e.kind));
+                        let caught = at(previous_event_id).is_some_and(|e| is_failure(&e.kind));
                         self.transitions.push(Transition { from: from.to_string(), to: name.to_string(), caught });
                     }
                 }
@@ -128,7 +128,7 @@ impl Trace {
                     }
                 }
                 kind if is_attempt(kind) && previous.is_some_and(|e| is_failure(&e.kind)) => {
-                    let failed = previous.map(|e| &e.kind);
+                    let failed = previous.map(|e| e.kind);
                     let state = containers.attempted(kind, inherited.as_deref(), failed);
                     if let Some(state) = state {
                         self.retries.push(Incident { state, error: error_near(events, event.previous_event_id) });
@@ -167,7 +167,7 @@ fn failure_error(kind: &EventKind) -> Option<&str> {
 }
 
 /// The error of failure event `id`, or of the failure it follows from (a Parallel fails after a branch).
-fn error_near(events: &Chunked<Event>, mut id: u64) -> Option<String> {
+fn error_near(events: &History, mut id: u64) -> Option<String> {
     while let Some(event) = id.checked_sub(1).and_then(|i| events.get(i as usize)) {
         match failure_error(&event.kind) {
             Some("") => id = event.previous_event_id,

@@ -241,7 +241,7 @@ fn compare_events(expected: &[Json], ours: &[Json], redacted: &Redactions, norma
 }
 
 /// Our event in the corpus's simplified shape.
-pub fn simplify(event: &Event) -> Json {
+pub fn simplify(event: Event) -> Json {
     let mut m = Map::new();
     m.insert("id".into(), json!(event.id));
     m.insert("previousEventId".into(), json!(event.previous_event_id));
@@ -250,7 +250,7 @@ pub fn simplify(event: &Event) -> Json {
         m.insert(k.into(), v);
     };
     use EventKind::*;
-    match &event.kind {
+    match event.kind {
         ExecutionStarted { input, .. } => put("input", input.to_serde()),
         EvaluationFailed(failed) => {
             let aslplay::asl::exec::EvaluationFailed { error, cause, location, state } = &**failed;

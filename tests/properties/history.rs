@@ -11,7 +11,7 @@ pub fn problems(ex: &Execution, top_level: &[String]) -> Vec<String> {
     let mut wrong = Vec::new();
     let mut say = |what: String| wrong.push(what);
     let type_of = |id: u64| history.get(id.wrapping_sub(1) as usize).map(|e| e.kind.type_name());
-    if !matches!(history.first().map(|e| &e.kind), Some(EventKind::ExecutionStarted { .. })) {
+    if !matches!(history.first().map(|e| e.kind), Some(EventKind::ExecutionStarted { .. })) {
         say("the history does not start with ExecutionStarted".into());
     }
     // Ids count up from 1, and each event follows an earlier one.

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use aslplay::asl::definition::{self, StateMachine};
 use aslplay::asl::error::Failure;
-use aslplay::asl::exec::{Event, Execution, ExecutionOptions, Status, TaskRequest};
+use aslplay::asl::exec::{Execution, ExecutionOptions, Status, TaskRequest};
 use aslplay::asl::json::Value;
 use aslplay::asl::validate;
 use definitions::{Machine, Shape, CAUSE, ERROR};
@@ -142,8 +142,8 @@ proptest! {
     fn the_same_seed_gives_the_same_history(machine in definitions::machine(LOOPS, 2), input in definitions::input(), seed in any::<u64>()) {
         let machine = read(&render(&machine, LOOPS));
         for pacing in [Pacing::AtOnce, Pacing::Reversed, Pacing::ClockFirst] {
-            let first: Vec<Event> = run(&machine, &input, seed, pacing).history().to_vec();
-            let second: Vec<Event> = run(&machine, &input, seed, pacing).history().to_vec();
+            let first = run(&machine, &input, seed, pacing).history_json();
+            let second = run(&machine, &input, seed, pacing).history_json();
             prop_assert_eq!(first, second);
         }
     }

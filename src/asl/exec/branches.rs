@@ -9,7 +9,6 @@ use super::finish::Completion;
 use super::jsonata::States;
 use super::recovery::Recovery;
 use crate::asl::jsonata_template::{query_error, JsonataTemplate};
-use super::variables::VarScope;
 use super::{EventKind, Execution};
 use crate::asl::definition::{Kind, MapState, Parallel, QueryLanguage, Seconds, State, Tolerance};
 use crate::asl::error::{names, Failure};
@@ -18,7 +17,7 @@ use crate::asl::json::Value;
 impl Execution {
     pub(super) fn attempt_parallel(&mut self, id: FrameId, parallel: &Parallel) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, previous) = (frame.input.clone(), frame.effective.clone(), frame.last);
+        let (raw, effective, previous) = (frame.input.clone(), frame.effective(), frame.last);
         let prepared = match (&parallel.parameters, &parallel.arguments) {
             (Some(template), _) => self.apply_template(id, template, &effective),
             (_, Some(arguments)) => self.jsonata(id, arguments, "Arguments", States { input: Some(&raw), ..States::default() }),
@@ -33,7 +32,7 @@ impl Execution {
         let count = parallel.branches.len();
         let mut running = BTreeSet::new();
         for (index, branch) in parallel.branches.iter().enumerate() {
-            let mut frame = Frame::new(branch.clone(), Some(Parent { frame: id, index }), input.clone(), started, VarScope::inside(&variables));
+            let mut frame = Frame::new(branch.clone(), Some(Parent { frame: id, index }), input.clone(), started, variables.clone());
             frame.silent = self.silent;
             let child = self.spawn(frame);
             self.ready.push_back((child, Wake::Enter));
@@ -47,7 +46,7 @@ impl Execution {
 
     pub(super) fn attempt_map(&mut self, id: FrameId, state: &State, map: &MapState) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, previous) = (frame.input.clone(), frame.effective.clone(), frame.last);
+        let (raw, effective, previous) = (frame.input.clone(), frame.effective(), frame.last);
         let prepared = match &map.items {
             Some(items) => self.jsonata(id, items, "Items", States { input: Some(&raw), ..States::default() }).and_then(|value| match value {
                 Value::Array(items) => Ok(items),
@@ -92,10 +91,11 @@ impl Execution {
         }
         let items = match &map.item_batcher {
             Some(batcher) => match self.batches(id, map, batcher, &items) {
-                Ok(batches) => batches,
+                Ok(batches) => Rc::new(batches.into()),
                 Err(f) => return self.fail_state(id, f),
             },
-            None => items.to_vec(),
+            // Shared with the input, not copied.
+            None => items,
         };
         let count = items.len();
         let run = MapRun { items, next: 0, max_concurrency, failed: 0, tolerated, last_iteration_event: started };
@@ -205,7 +205,7 @@ impl Execution {
             let item = mapping.items[index].clone();
             let variables = self.variables_of(id);
             // Batches were built from selected items already.
-            let selected = if map.item_batcher.is_some() { Ok(item.clone()) } else { self.select_item(id, map, index, &item) };
+            let selected = if map.item_batcher.is_some() { Ok(item) } else { self.select_item(id, map, index, &item) };
             let input = match selected {
                 Ok(v) => v,
                 Err(f) => return self.fail_state(id, f),
@@ -215,8 +215,7 @@ impl Execution {
             } else {
                 self.emit(previous, EventKind::MapIterationStarted { name: state.name.clone(), index })
             };
-            let mut frame = Frame::new(map.processor.clone(), Some(Parent { frame: id, index }), input, started, VarScope::inside(&variables));
-            frame.item = Some((index, item));
+            let mut frame = Frame::new(map.processor.clone(), Some(Parent { frame: id, index }), input, started, variables);
             frame.silent = map.distributed || self.silent;
             let child = self.spawn(frame);
             self.ready.push_back((child, Wake::Enter));
@@ -237,8 +236,7 @@ impl Execution {
         let is_map = children.map.is_some();
         let distributed = matches!(&state.kind, Kind::Map(m) if m.distributed);
         match result {
-            Ok(value) => {
-                children.results[index] = Some(value);
+            Ok(()) => {
                 children.remaining -= 1;
                 let remaining = children.remaining;
                 let done_event = if let (Kind::Map(map), true) = (&state.kind, is_map) {
@@ -367,7 +365,7 @@ impl Execution {
         if let (Some(name), Some(parent)) = (iteration, frame.parent) {
             self.emit(previous, EventKind::MapIterationAborted { name, index: parent.index });
         }
-        if frame.in_state {
+        if frame.in_state.is_some() {
             let state = frame.current();
             self.emit(previous, EventKind::StateAborted { state_type: state.state_type(), name: state.name.clone() });
         }

@@ -39,15 +39,15 @@ pub(super) fn build(ex: &Execution, frame: Option<&Frame>) -> Value {
     if let Some(frame) = frame {
         let state = frame.current();
         let mut details = vec![
-            ("EnteredTime", Value::from(timestamp::format(frame.entered_at))),
+            ("EnteredTime", Value::from(timestamp::format(frame.in_state.as_ref().map_or(0, |s| s.entered_at)))),
             ("Name", Value::String(state.name.clone())),
         ];
         // AWS gives RetryCount only in the states that can be retried.
         if matches!(state.kind, Kind::Task(_) | Kind::Parallel(_) | Kind::Map(_)) {
-            details.push(("RetryCount", Value::int(frame.retry_count as i64)));
+            details.push(("RetryCount", Value::int(frame.retry_count() as i64)));
         }
         context.insert(Rc::from("State"), Value::from_pairs(details));
-        if let Some(token) = &frame.token {
+        if let Some(token) = frame.in_state.as_ref().and_then(|s| s.token.as_ref()) {
             context.insert(Rc::from("Task"), Value::from_pairs([("Token", Value::String(token.clone()))]));
         }
     }

@@ -10,12 +10,16 @@ impl Execution {
     /// (it returns `None` for a task whose answer must come later, e.g. a human approval).
     pub fn run_to_end(&mut self, mut answer: impl FnMut(&TaskRequest) -> Option<Result<Value, Failure>>) -> &Status {
         loop {
-            let requests = self.run();
+            self.advance();
+            // The requests' buffer is given back once answered: a chain of tasks then allocates none.
+            let mut requests = std::mem::take(&mut self.requests);
             let answered = requests.iter().fold(false, |any, request| match answer(request) {
                 Some(outcome) => self.complete_task(request.id, outcome).is_ok() || any,
                 None => any,
             });
-            if *self.status() != Status::Running {
+            requests.clear();
+            self.requests = requests;
+            if !matches!(self.status, Status::Running) {
                 break;
             }
             if answered {

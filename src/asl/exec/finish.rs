@@ -35,7 +35,7 @@ impl<'s> Completion<'s> {
 impl Execution {
     /// Processes the output of the current state of frame `id` and leaves it.
     pub(super) fn complete(&mut self, id: FrameId, state: &State, done: Completion) {
-        let Some((raw, effective)) = self.frames.get(&id).map(|f| (f.input.clone(), f.effective.clone())) else { return };
+        let Some((raw, effective)) = self.frames.get(&id).map(|f| (f.input.clone(), f.effective())) else { return };
         let outcome = match state.language {
             QueryLanguage::JsonPath => self.jsonpath_output(id, state, &done, raw, effective),
             QueryLanguage::Jsonata => self.jsonata_output(id, &done, raw),

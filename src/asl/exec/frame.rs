@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::asl::definition::{State, StateMachine, StateType};
 use crate::asl::error::Failure;
-use crate::asl::json::Value;
+use crate::asl::json::{Measured, Value};
 use super::variables::VarScope;
 
 /// Identifies a frame; never reused within an execution.
@@ -32,54 +32,38 @@ pub struct Frame {
     pub state: usize,
     /// The current state's raw input.
     pub input: Value,
-    /// The current state's effective input (after InputPath / Parameters), kept for retries.
-    pub effective: Value,
     /// Id of the last event of this frame's chain (`previousEventId` of the next one).
     pub last: u64,
-    /// Id of the current state's Entered event (quoted in runtime error causes).
-    pub entered: u64,
-    /// Virtual time the current state was entered.
-    pub entered_at: i64,
-    /// Attempts used per retrier of the current state.
-    pub retries_used: Vec<u64>,
-    /// Retries of the current state so far (`$$.State.RetryCount`).
-    pub retry_count: u64,
-    /// Task token of the current attempt, for `$$.Task.Token`.
-    pub token: Option<Rc<str>>,
-    /// For a Map iteration: its index and item (`$$.Map.Item`).
-    pub item: Option<(usize, Value)>,
     /// Running branches or iterations of the current Parallel / Map state (boxed: most frames, such
     /// as a Map's iterations, run no children and stay small).
     pub children: Option<Box<Children>>,
     /// Whether the frame's events stay out of the history: the iterations of a DISTRIBUTED Map run as
     /// child executions, which AWS records in their own histories.
     pub silent: bool,
-    /// Whether the frame has entered its current state (and not yet left it).
-    pub in_state: bool,
+    /// What the frame keeps about its current state while in it (entered, not yet left).
+    pub in_state: Option<Box<InState>>,
     /// The workflow variables this frame sees.
     pub variables: Rc<VarScope>,
+    /// Whether `variables` is the frame's own scope. A branch or iteration reads its parent's until it
+    /// first assigns (most never do, and a Map may run 100,000 iterations at once).
+    pub own_variables: bool,
 }
 
 impl Frame {
-    /// A frame about to enter `machine`'s StartAt state with `input`.
+    /// A frame about to enter `machine`'s StartAt state with `input`, seeing `variables` (its
+    /// parent's, for a branch or iteration).
     pub fn new(machine: Rc<StateMachine>, parent: Option<Parent>, input: Value, last: u64, variables: Rc<VarScope>) -> Frame {
         Frame {
             state: machine.start_at,
             machine,
             parent,
-            effective: input.clone(),
             input,
             last,
-            entered: 0,
-            entered_at: 0,
-            retries_used: Vec::new(),
-            retry_count: 0,
-            token: None,
-            item: None,
             children: None,
             silent: false,
-            in_state: false,
+            in_state: None,
             variables,
+            own_variables: parent.is_none(),
         }
     }
 
@@ -87,6 +71,38 @@ impl Frame {
     pub fn current(&self) -> &State {
         &self.machine.states[self.state]
     }
+
+    /// The current state's effective input (`null` outside a state).
+    pub fn effective(&self) -> Value {
+        self.in_state.as_ref().map(|s| s.effective.clone()).unwrap_or_default()
+    }
+
+    /// Id of the current state's Entered event (0 outside a state).
+    pub fn entered(&self) -> u64 {
+        self.in_state.as_ref().map_or(0, |s| s.entered)
+    }
+
+    /// Retries of the current state so far (`$$.State.RetryCount`): each counts against one retrier.
+    pub fn retry_count(&self) -> u64 {
+        self.in_state.as_ref().map_or(0, |s| s.retries_used.iter().sum())
+    }
+}
+
+/// What a frame keeps about the state it is in, from entering it to leaving it. Kept apart from the
+/// frame, which holds none between two states: most of a Map's 100,000 iterations are between two
+/// states at any time.
+#[derive(Debug, Default)]
+pub struct InState {
+    /// The effective input (after InputPath / Parameters), kept for retries.
+    pub effective: Value,
+    /// Id of the Entered event (quoted in runtime error causes).
+    pub entered: u64,
+    /// Virtual time it was entered.
+    pub entered_at: i64,
+    /// Attempts used per retrier.
+    pub retries_used: Vec<u64>,
+    /// Task token of the current attempt, for `$$.Task.Token`.
+    pub token: Option<Rc<str>>,
 }
 
 /// The children of a Parallel or Map state while they run.
@@ -106,8 +122,9 @@ pub struct Children {
 /// Bookkeeping of a Map state's iterations.
 #[derive(Debug)]
 pub struct MapRun {
-    /// The items (after ItemSelector when started).
-    pub items: Vec<Value>,
+    /// The items (shared with the Map's input), each put through ItemSelector as its iteration
+    /// starts; or the batches, built from selected items.
+    pub items: Rc<Measured<Vec<Value>>>,
     /// Index of the next item to start.
     pub next: usize,
     /// How many may run at once (0 = all).
@@ -139,9 +156,12 @@ pub enum Wake {
     WaitOver,
     /// A retry interval is over: attempt the state again.
     Retry,
-    /// A child branch or iteration ended (boxed, as is a task's answer, so that the ready queue,
-    /// which may hold every iteration of a large Map, stays small).
-    ChildDone(Box<ChildEnded>),
+    /// A child branch or iteration succeeded, its last event being `last`. Its result is in the
+    /// parent's `results` already, so that the ready queue, which may hold every iteration of a
+    /// large Map, holds nothing more for it.
+    ChildSucceeded { child: FrameId, index: usize, last: u64 },
+    /// A child branch or iteration failed (boxed, as is a task's answer, to keep the queue small).
+    ChildFailed(Box<ChildEnded>),
 }
 
 /// How a child branch or iteration ended.
@@ -149,7 +169,8 @@ pub enum Wake {
 pub struct ChildEnded {
     pub child: FrameId,
     pub index: usize,
-    pub result: Result<Value, Failure>,
+    /// Its failure (its result, when it succeeded, is with its parent).
+    pub result: Result<(), Failure>,
     pub last: u64,
     /// The state the child failed in, which AWS records as aborted (type and name).
     pub aborted: Option<(StateType, Rc<str>)>,

@@ -13,7 +13,7 @@ impl Execution {
     /// Item `index` as the iteration receives it, through ItemSelector if there is one.
     pub(super) fn select_item(&mut self, id: FrameId, map: &MapState, index: usize, item: &Value) -> Result<Value, Failure> {
         let Some(selector) = &map.item_selector else { return Ok(item.clone()) };
-        let (raw, effective) = self.frames.get(&id).map(|f| (f.input.clone(), f.effective.clone())).unwrap_or_default();
+        let (raw, effective) = self.frames.get(&id).map(|f| (f.input.clone(), f.effective())).unwrap_or_default();
         let context = super::context::with_item(self.context(id), index, item);
         match selector {
             Payload::Path(template) => {
@@ -31,7 +31,7 @@ impl Execution {
     /// The items selected and grouped into batches of at most MaxItemsPerBatch items and
     /// MaxInputBytesPerBatch bytes of JSON (always at least one item per batch).
     pub(super) fn batches(&mut self, id: FrameId, map: &MapState, batcher: &ItemBatcher, items: &[Value]) -> Result<Vec<Value>, Failure> {
-        let (raw, effective) = self.frames.get(&id).map(|f| (f.input.clone(), f.effective.clone())).unwrap_or_default();
+        let (raw, effective) = self.frames.get(&id).map(|f| (f.input.clone(), f.effective())).unwrap_or_default();
         let max_items = self.batch_limit(id, batcher.max_items.as_ref(), &effective, "MaxItemsPerBatch")?;
         let max_bytes = self.batch_limit(id, batcher.max_bytes.as_ref(), &effective, "MaxInputBytesPerBatch")?;
         let batch_input = match &batcher.batch_input {

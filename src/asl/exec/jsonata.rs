@@ -77,7 +77,7 @@ impl Execution {
         let Some(frame) = self.frames.get(&id) else { return failure };
         // As recorded: AWS links a Wait state's evaluation failure to its Entered event, and the other
         // states' to the event before their Entered event.
-        let entered = frame.entered as usize;
+        let entered = frame.entered() as usize;
         let previous = match frame.current().kind {
             Kind::Wait(_) => frame.last,
             _ => self.history.get(entered.wrapping_sub(1)).map_or(frame.last, |e| e.previous_event_id),

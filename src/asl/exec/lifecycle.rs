@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::frame::{ChildEnded, FrameId, Wake};
+use super::SPARE_RECORDS;
 use super::{EventKind, Execution};
 use crate::asl::definition::{Kind, QueryLanguage, State, StateMachine};
 use super::variables::VarScope;
@@ -23,7 +24,8 @@ impl Execution {
             Wake::ExecutionTimedOut => self.time_out(),
             Wake::WaitOver => self.wait_over(id),
             Wake::Retry => self.attempt(id),
-            Wake::ChildDone(ended) => self.child_done(id, *ended),
+            Wake::ChildSucceeded { child, index, last } => self.child_done(id, ChildEnded { child, index, result: Ok(()), last, aborted: None }),
+            Wake::ChildFailed(ended) => self.child_done(id, *ended),
         }
     }
 
@@ -37,16 +39,17 @@ impl Execution {
         let Some(frame) = self.frames.get_mut(&id) else { return };
         let state = &machine.states[frame.state];
         let (previous, input) = (frame.last, frame.input.clone());
-        frame.entered_at = self.now;
-        frame.in_state = true;
-        frame.retries_used.clear();
-        frame.retries_used.resize(retriers_of(state), 0);
-        frame.retry_count = 0;
-        frame.token = None;
+        // A state left earlier gave its record back to be used again (see `transition`).
+        let mut record = self.spare.pop().unwrap_or_default();
+        record.entered_at = self.now;
+        record.retries_used.resize(retriers_of(state), 0);
+        frame.in_state = Some(record);
         let entered = self.emit(previous, EventKind::StateEntered { state_type: state.state_type(), name: state.name.clone(), input: input.clone() });
         if let Some(frame) = self.frames.get_mut(&id) {
-            frame.entered = entered;
             frame.last = entered;
+            if let Some(record) = frame.in_state.as_mut() {
+                record.entered = entered;
+            }
         }
         let effective = match (&state.input_path, state.language) {
             (_, QueryLanguage::Jsonata) => input.clone(),
@@ -57,7 +60,9 @@ impl Execution {
             (None, _) => Value::empty_object(),
         };
         if let Some(frame) = self.frames.get_mut(&id) {
-            frame.effective = effective.clone();
+            if let Some(record) = frame.in_state.as_mut() {
+                record.effective = effective.clone();
+            }
         }
         self.act(id, state, input, effective);
     }
@@ -92,7 +97,7 @@ impl Execution {
         let cause = format!(
             "An error occurred while executing the state '{}' (entered at the event id #{}). {}",
             frame.current().name,
-            frame.entered,
+            frame.entered(),
             failure.cause.unwrap_or_default()
         );
         Failure { error: failure.error, cause: Some(cause) }
@@ -103,6 +108,10 @@ impl Execution {
         let Some(frame) = self.frames.get_mut(&id) else { return };
         let previous = frame.last;
         if let Some(map) = assigned.as_ref().and_then(Value::as_object) {
+            if !frame.own_variables {
+                frame.variables = VarScope::inside(&frame.variables);
+                frame.own_variables = true;
+            }
             VarScope::assign(&mut frame.variables, map);
         }
         let exited = self.emit(
@@ -116,7 +125,15 @@ impl Execution {
     pub(super) fn transition(&mut self, id: FrameId, last: u64, input: Value, next: Option<usize>) {
         let Some(frame) = self.frames.get_mut(&id) else { return };
         frame.last = last;
-        frame.in_state = false;
+        if let Some(mut record) = frame.in_state.take() {
+            if self.spare.len() < SPARE_RECORDS {
+                // Kept for the next state entered, so that entering one allocates nothing.
+                record.effective = Value::Null;
+                record.token = None;
+                record.retries_used.clear();
+                self.spare.push(record);
+            }
+        }
         match next {
             Some(next) => {
                 frame.state = next;
@@ -135,12 +152,23 @@ impl Execution {
         match frame.parent {
             None => self.finish(frame.last, result),
             Some(parent) => {
-                // A branch or iteration whose Task failed leaves that Task state aborted (as
-                // recorded; a Pass or Fail state that fails it does not).
-                let state = frame.current();
-                let aborted = (result.is_err() && frame.in_state && matches!(state.kind, Kind::Task(_)))
-                    .then(|| (state.state_type(), state.name.clone()));
-                let wake = Wake::ChildDone(Box::new(ChildEnded { child: id, index: parent.index, result, last: frame.last, aborted }));
+                let (index, last) = (parent.index, frame.last);
+                let wake = match result {
+                    Ok(value) => {
+                        let results = self.frames.get_mut(&parent.frame).and_then(|f| f.children.as_mut()).map(|c| &mut c.results);
+                        if let Some(slot) = results.and_then(|r| r.get_mut(index)) {
+                            *slot = Some(value);
+                        }
+                        Wake::ChildSucceeded { child: id, index, last }
+                    }
+                    Err(failure) => {
+                        // A branch or iteration whose Task failed leaves that Task state aborted (as
+                        // recorded; a Pass or Fail state that fails it does not).
+                        let state = frame.current();
+                        let aborted = (frame.in_state.is_some() && matches!(state.kind, Kind::Task(_))).then(|| (state.state_type(), state.name.clone()));
+                        Wake::ChildFailed(Box::new(ChildEnded { child: id, index, result: Err(failure), last, aborted }))
+                    }
+                };
                 self.ready.push_back((parent.frame, wake))
             }
         }
@@ -148,7 +176,7 @@ impl Execution {
 
     /// The context object (`$$`) as frame `id` sees it now.
     pub(super) fn context(&self, id: FrameId) -> Value {
-        let frame = self.frames.get(&id).map(|f| &**f);
+        let frame = self.frames.get(&id);
         super::context::build(self, frame)
     }
 }

@@ -9,8 +9,10 @@ mod branches;
 mod context;
 mod driver;
 mod frame;
+mod frames;
 mod finish;
 mod chunked;
+mod compact_history;
 mod history;
 mod items;
 mod jsonata;
@@ -31,12 +33,17 @@ use crate::asl::definition::{self, StateMachine};
 use crate::asl::error::{names, Failure};
 use crate::asl::json::Value;
 use crate::asl::random::Random;
-use frame::{Frame, FrameId, Wake};
+use frame::{Frame, FrameId, InState, Wake};
+use frames::Frames;
 pub use finish::merge as apply_result_path;
-pub use chunked::Chunked;
+pub use compact_history::History;
 pub use history::{ActivityScheduled, EvaluationFailed, Event, EventKind, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
 pub use crate::asl::resource::{Pattern, Resource};
 pub use payload::MAX_PAYLOAD_BYTES;
+
+/// How many records of a state left (see [`frame::InState`]) an execution keeps for the next states
+/// entered: frames mostly enter one as they leave another, so a few suffice.
+const SPARE_RECORDS: usize = 8;
 
 /// The pseudo-frame of execution-wide timers.
 const EXECUTION: FrameId = FrameId::MAX;
@@ -158,10 +165,8 @@ pub struct Execution {
     input: Value,
     now: i64,
     random: Random,
-    history: Chunked<Event>,
-    /// Boxed: a Map's iterations are all live at once, and a table of whole frames would move
-    /// (and briefly hold twice) 200 bytes per frame each time it grows.
-    frames: FxHashMap<FrameId, Box<Frame>>,
+    history: History,
+    frames: Frames,
     next_frame: FrameId,
     ready: VecDeque<(FrameId, Wake)>,
     timers: BTreeMap<(i64, u64), (FrameId, Wake)>,
@@ -176,6 +181,8 @@ pub struct Execution {
     unrecorded: usize,
     /// The parts of `$$` that never change (see [`context::base`]).
     context_base: crate::asl::json::Map,
+    /// Records of states left, for the next ones entered (at most [`SPARE_RECORDS`]).
+    spare: Vec<Box<InState>>,
 }
 
 impl Execution {
@@ -187,8 +194,8 @@ impl Execution {
             input: input.clone(),
             machine: machine.clone(),
             options,
-            history: Chunked::default(),
-            frames: FxHashMap::default(),
+            history: History::default(),
+            frames: Frames::default(),
             next_frame: 0,
             ready: VecDeque::new(),
             timers: BTreeMap::new(),
@@ -200,6 +207,7 @@ impl Execution {
             silent: false,
             unrecorded: 0,
             context_base: Default::default(),
+            spare: Vec::new(),
         };
         ex.context_base = context::base(&ex);
         let role_arn = Rc::from(ex.role_arn());
@@ -220,7 +228,13 @@ impl Execution {
     /// Advances until every frame waits for a task, a timer or nothing; returns the task requests
     /// issued since the last call.
     pub fn run(&mut self) -> Vec<TaskRequest> {
-        while self.status == Status::Running {
+        self.advance();
+        std::mem::take(&mut self.requests)
+    }
+
+    /// Takes steps until none is ready, gathering task requests in `requests`.
+    fn advance(&mut self) {
+        while matches!(self.status, Status::Running) {
             let Some((frame, wake)) = self.ready.pop_front() else { break };
             if frame == EXECUTION {
                 self.silent = false;
@@ -230,7 +244,6 @@ impl Execution {
                 self.step(frame, wake);
             }
         }
-        std::mem::take(&mut self.requests)
     }
 
     /// Answers task `id` (a result, or a failure with error and cause).
@@ -331,13 +344,13 @@ impl Execution {
     }
 
     /// The events so far.
-    pub fn history(&self) -> &Chunked<Event> {
+    pub fn history(&self) -> &History {
         &self.history
     }
 
     /// The history in AWS's GetExecutionHistory shape: `{"events": [...]}`.
     pub fn history_json(&self) -> serde_json::Value {
-        serde_json::json!({ "events": self.history.iter().map(Event::to_aws_json).collect::<Vec<_>>() })
+        serde_json::json!({ "events": self.history.iter().map(|e| e.to_aws_json()).collect::<Vec<_>>() })
     }
 
     /// The execution's ARN.
@@ -363,7 +376,7 @@ impl Execution {
     /// execution as AWS does. Nothing is recorded after the event that ends the execution (the step
     /// that reached the limit may still be finishing its state).
     fn emit(&mut self, previous: u64, kind: EventKind) -> u64 {
-        if self.status != Status::Running {
+        if !matches!(self.status, Status::Running) {
             return previous;
         }
         if self.silent {
@@ -371,8 +384,7 @@ impl Execution {
             return previous;
         }
         let ends = matches!(kind, EventKind::ExecutionSucceeded { .. } | EventKind::ExecutionFailed { .. } | EventKind::ExecutionTimedOut { .. });
-        let id = self.history.len() as u64 + 1;
-        self.history.push(Event { id, previous_event_id: previous, timestamp: self.now, kind });
+        let id = self.history.push(previous, self.now, kind);
         let limit = self.options.max_history_events;
         if self.history.len() + 1 == limit && !ends {
             let failure = Failure::new(names::RUNTIME, format!("The execution reached the maximum number of history events ({limit})."));
@@ -406,7 +418,7 @@ impl Execution {
 
     /// Ends the execution (top frame done, or a fatal error).
     fn finish(&mut self, last: u64, result: Result<Value, Failure>) {
-        if self.status != Status::Running {
+        if !matches!(self.status, Status::Running) {
             return;
         }
         self.silent = false;

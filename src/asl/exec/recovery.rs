@@ -63,14 +63,14 @@ impl Execution {
     /// retrier has no attempts left.
     fn next_retry_delay(&mut self, id: FrameId, index: usize, retrier: &Retrier) -> Option<i64> {
         let frame = self.frames.get_mut(&id)?;
-        let used = frame.retries_used.get(index).copied().unwrap_or(0);
+        let retries_used = &mut frame.in_state.as_mut()?.retries_used;
+        let used = retries_used.get(index).copied().unwrap_or(0);
         if used >= retrier.max_attempts {
             return None;
         }
-        if let Some(slot) = frame.retries_used.get_mut(index) {
+        if let Some(slot) = retries_used.get_mut(index) {
             *slot += 1;
         }
-        frame.retry_count += 1;
         let exponent = i32::try_from(used).unwrap_or(i32::MAX);
         let mut seconds = retrier.interval_seconds as f64 * retrier.backoff_rate.powi(exponent);
         if let Some(max) = retrier.max_delay_seconds {

@@ -27,11 +27,13 @@ impl Execution {
 
     fn attempt_task(&mut self, id: FrameId, state: &State, task: &Task) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, attempt, previous) = (frame.input.clone(), frame.effective.clone(), frame.retry_count, frame.last);
+        let (raw, effective, attempt, previous) = (frame.input.clone(), frame.effective(), frame.retry_count(), frame.last);
         let resource = &task.kind;
         let token: Option<Rc<str>> = resource.has_token().then(|| Rc::from(self.random.uuid()));
         if let Some(frame) = self.frames.get_mut(&id) {
-            frame.token = token.clone();
+            if let Some(record) = frame.in_state.as_mut() {
+                record.token = token.clone();
+            }
         }
         let effective_before = effective.clone();
         let prepared = match (&task.parameters, &task.arguments) {

@@ -194,7 +194,7 @@ fn same_seed_same_history() {
             n += 1;
             Some(if n < 3 { Err(Failure::new("E", "c")) } else { Ok(Value::Null) })
         });
-        (ex.history().to_vec(), ex.now())
+        (ex.history_json(), ex.now())
     };
     assert_eq!(go(), go());
 }

@@ -17,10 +17,21 @@ use std::ops::{Deref, DerefMut};
 /// The size of a container's compact JSON text and how deep it nests (`[]` is one level).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Extent {
-    /// The size, or a bound on it when not `exact` (floats counted at their longest).
+    /// The size, as `size` says.
     pub bytes: u32,
     pub height: u16,
-    pub exact: bool,
+    pub size: Size,
+}
+
+/// How far an extent's `bytes` are known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Size {
+    /// Not at all: a walk with no size limit took only the height.
+    Unknown,
+    /// A bound (floats counted at their longest).
+    Bound,
+    /// Exactly.
+    Exact,
 }
 
 /// A container with its extent remembered once counted; reads and writes as the container itself.
@@ -44,7 +55,15 @@ impl<T> Measured<T> {
     /// Remembers the extent a walk counted (one too large to hold is simply not remembered).
     pub(super) fn remember(&self, bytes: usize, height: usize, exact: bool) {
         if let (Ok(bytes), Ok(height)) = (u32::try_from(bytes), u16::try_from(height)) {
-            self.extent.set(Some(Extent { bytes, height, exact }));
+            let size = if exact { Size::Exact } else { Size::Bound };
+            self.extent.set(Some(Extent { bytes, height, size }));
+        }
+    }
+
+    /// Remembers the height a walk with no size limit took, unless more is known already.
+    pub(super) fn remember_height(&self, height: usize) {
+        if let (None, Ok(height)) = (self.extent.get(), u16::try_from(height)) {
+            self.extent.set(Some(Extent { bytes: 0, height, size: Size::Unknown }));
         }
     }
 }
@@ -91,11 +110,21 @@ mod tests {
     fn changing_the_contents_forgets_the_extent_and_a_clone_keeps_it() {
         let mut items = Measured::new(vec![1, 2]);
         items.remember(5, 1, true);
-        assert_eq!(items.clone().extent(), Some(Extent { bytes: 5, height: 1, exact: true }));
+        assert_eq!(items.clone().extent(), Some(Extent { bytes: 5, height: 1, size: Size::Exact }));
         assert_eq!(items.len(), 2, "reading keeps it");
         assert!(items.extent().is_some());
         items.push(3);
         assert_eq!(items.extent(), None);
+    }
+
+    #[test]
+    fn a_height_alone_is_remembered_only_when_nothing_more_is_known() {
+        let items = Measured::new(vec![1]);
+        items.remember_height(1);
+        assert_eq!(items.extent(), Some(Extent { bytes: 0, height: 1, size: Size::Unknown }));
+        items.remember(3, 1, false);
+        items.remember_height(1);
+        assert_eq!(items.extent(), Some(Extent { bytes: 3, height: 1, size: Size::Bound }));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::measured::{Extent, Measured};
+use super::measured::{Extent, Measured, Size};
 use super::value::Value;
 
 /// Why a value does not fit the limits given to [`Value::fits`].
@@ -37,6 +37,11 @@ impl Value {
     /// compact JSON text takes at most `max_bytes`; when both are passed, the one the walk meets
     /// first. Either way the walk stops there, so it is safe on values of any depth or size.
     pub fn fits(&self, max_depth: usize, max_bytes: usize) -> Result<(), Misfit> {
+        // No text is longer than any address, so without a size limit only the depth needs a walk,
+        // one that counts nothing.
+        if max_bytes == usize::MAX {
+            return height(self, max_depth).map(drop);
+        }
         // A bound within the limit settles it; past it, only the exact count tells (it meets the
         // same depth limit at the same place, and the size limit no sooner).
         match Count::bounded(max_bytes).nested(self, max_depth) {
@@ -125,11 +130,12 @@ impl Count {
         depth: usize,
         walk: impl FnOnce(&mut Self, usize) -> Result<usize, Misfit>,
     ) -> Result<usize, Misfit> {
-        if let Some(Extent { bytes, height, exact }) = container.extent() {
+        if let Some(Extent { bytes, height, size }) = container.extent() {
             let (bytes, height) = (bytes as usize, usize::from(height));
-            if (exact || !self.exact) && height <= depth && self.bytes.saturating_add(bytes) <= self.limit {
+            let known = size == Size::Exact || (size == Size::Bound && !self.exact);
+            if known && height <= depth && self.bytes.saturating_add(bytes) <= self.limit {
                 self.bytes += bytes;
-                self.bounds += usize::from(!exact);
+                self.bounds += usize::from(size != Size::Exact);
                 return Ok(height);
             }
         }
@@ -139,6 +145,26 @@ impl Count {
         container.remember(self.bytes - start, height, self.bounds == bounds);
         Ok(height)
     }
+}
+
+/// The height of `value` (`[]` is 1), failing when it nests more than `depth` levels; a container
+/// whose height is remembered (and fits where it sits) answers at once, and remembers it after.
+fn height(value: &Value, depth: usize) -> Result<usize, Misfit> {
+    match value {
+        Value::Array(items) => container_height(items, items.iter(), depth),
+        Value::Object(members) => container_height(members, members.values(), depth),
+        _ => Ok(0),
+    }
+}
+
+fn container_height<'a, T>(container: &Measured<T>, inside: impl Iterator<Item = &'a Value>, depth: usize) -> Result<usize, Misfit> {
+    if let Some(extent) = container.extent().filter(|e| usize::from(e.height) <= depth) {
+        return Ok(usize::from(extent.height));
+    }
+    let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
+    let height = inside.map(|v| height(v, depth)).try_fold(0, |highest, h| h.map(|h| highest.max(h)))? + 1;
+    container.remember_height(height);
+    Ok(height)
 }
 
 /// A number as serde_json writes it: integers in decimal, floats the shortest way that reads back.
@@ -260,14 +286,14 @@ mod tests {
     #[test]
     fn a_counted_container_remembers_its_extent_until_changed() {
         let mut v = Value::parse(r#"{"a":[1,2.5,"x"],"b":{"c":null}}"#).unwrap();
-        assert_eq!(v.fits(MAX_NESTING, usize::MAX), Ok(()));
+        assert_eq!(v.fits(MAX_NESTING, 1 << 20), Ok(()));
         let extent = |v: &Value| match v {
             Value::Object(members) => members.extent(),
             _ => None,
         };
-        assert_eq!(extent(&v), Some(Extent { bytes: (v.to_json().len() + super::FLOAT_MAX_LEN - 3) as u32, height: 2, exact: false }));
+        assert_eq!(extent(&v), Some(Extent { bytes: (v.to_json().len() + super::FLOAT_MAX_LEN - 3) as u32, height: 2, size: Size::Bound }));
         assert_eq!(v.json_len(), v.to_json().len());
-        assert_eq!(extent(&v), Some(Extent { bytes: v.to_json().len() as u32, height: 2, exact: true }));
+        assert_eq!(extent(&v), Some(Extent { bytes: v.to_json().len() as u32, height: 2, size: Size::Exact }));
         let shared = v.clone();
         v.as_object_mut().unwrap().insert("d".into(), Value::from("yy"));
         assert_eq!(extent(&v), None, "changed");
@@ -284,6 +310,18 @@ mod tests {
         assert_eq!(outer.fits(3, 100), Err(Misfit::TooDeep));
         assert_eq!(outer.fits(4, 100), Ok(()));
         assert_eq!(outer.fits(4, outer.to_json().len() - 1), Err(Misfit::TooLarge));
+    }
+
+    #[test]
+    fn without_a_size_limit_the_walk_takes_the_height_alone_and_a_later_count_still_counts() {
+        let inner = Value::parse(r#"[[["x"]]]"#).unwrap();
+        let outer = Value::array(vec![inner.clone(), inner.clone()]);
+        assert_eq!(outer.fits(3, usize::MAX), Err(Misfit::TooDeep));
+        assert_eq!(outer.fits(4, usize::MAX), Ok(()));
+        assert_eq!(inner.fits(2, usize::MAX), Err(Misfit::TooDeep), "a remembered height past the depth left");
+        let len = outer.to_json().len();
+        assert_eq!((outer.fits(4, len), outer.fits(4, len - 1)), (Ok(()), Err(Misfit::TooLarge)));
+        assert_eq!(outer.json_len(), len);
     }
 
     #[test]
