@@ -261,7 +261,9 @@ impl Execution {
                 if is_map && !distributed {
                     self.emit(last, EventKind::MapIterationFailed { name: state.name.clone(), index });
                 }
-                if let Some((state_type, name)) = aborted {
+                // A distributed Map's iteration is a child execution: the abort is in its own
+                // history, which this one does not hold.
+                if let (Some((state_type, name)), false) = (aborted, distributed) {
                     self.emit(last, EventKind::StateAborted { state_type, name });
                 }
                 if is_map {

@@ -261,6 +261,27 @@ fn an_endless_loop_in_a_distributed_map_ends_the_execution() {
 }
 
 #[test]
+fn a_tolerated_failure_in_a_distributed_map_records_nothing_of_the_child_in_the_parent() {
+    // The failed Task's abort belongs to the child execution's history; the parent records the Map
+    // Run alone, as AWS does (and an inline Map records the iteration and its aborted Task).
+    let text = |mode: &str| {
+        format!(
+            r#"{{"StartAt":"M","States":{{"M":{{"Type":"Map","End":true,"ToleratedFailurePercentage":50,"ItemProcessor":{{
+            "ProcessorConfig":{{"Mode":"{mode}","ExecutionType":"STANDARD"}},"StartAt":"T","States":{{
+            "T":{{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","End":true}}}}}}}}}}}}"#
+        )
+    };
+    let fail_second = |r: &TaskRequest| Some(if r.input == Value::int(2) { Err(Failure::new("Bad", "item 2")) } else { Ok(Value::Null) });
+    let distributed = run(&text("DISTRIBUTED"), "[1, 2, 3]", fail_second);
+    assert_eq!(
+        types(&distributed),
+        ["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"]
+    );
+    let inline = run(&text("INLINE"), "[1, 2, 3]", fail_second);
+    assert!(types(&inline).iter().any(|t| t == "TaskStateAborted"), "{:?}", types(&inline));
+}
+
+#[test]
 fn events_stay_small() {
     // A long history is hundreds of thousands of events (Map over 100,000 items makes 800,000).
     assert!(std::mem::size_of::<crate::asl::exec::Event>() <= 80, "{} bytes", std::mem::size_of::<crate::asl::exec::Event>());
