@@ -1,6 +1,7 @@
 // The execution player and the graph's interactions: play, pause, step, scrub back in time,
 // breakpoints, the keyboard, pan/zoom/fit, selecting a state (shown in the definition editor),
-// folding a Parallel, progress on a Map, and the speed kept across a reload.
+// folding a Parallel, progress on a Map (a distributed one too), a tall graph followed, and the
+// speed kept across a reload.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -262,5 +263,19 @@ test("a tall graph is fitted readable from its top, and the view follows the run
   await page.waitForTimeout(300);
   assert.ok(await inside("Step 59"), "the last state entered was brought into view");
   await screenshot(page, "tall-graph-followed");
+  assert.deepEqual(errors, []);
+});
+
+test("a distributed Map whose tolerated failure stays in its child execution ends succeeded with all its items done", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await openSample(page, "map-distributed");
+  await page.locator(".player .speed select").selectOption("instant");
+  assert.equal(await run(page), "SUCCEEDED");
+  const map = state(page, "Make Thumbnails");
+  await page.waitForFunction(() => /event (\d+) \/ \1\b/.test(document.querySelector(".player .position").textContent));
+  assert.equal(await map.getAttribute("data-status"), "succeeded");
+  assert.equal(await map.locator(".progress").textContent(), "5/5");
+  assert.equal(await page.locator(".events td.type", { hasText: "Aborted" }).count(), 0, "no child's abort in the parent's history");
   assert.deepEqual(errors, []);
 });
