@@ -33,10 +33,9 @@ pub struct Sources<'a> {
     pub test_case: Option<&'a str>,
 }
 
-/// A started run, with the mocks it runs under (they stay loaded in the sandbox).
+/// A started run, with what it was started from (its mocks stay loaded in the sandbox).
 pub struct Live {
     run: Run,
-    mocks: Rc<str>,
     problems: Vec<Problem>,
     journal: Journal,
 }
@@ -74,7 +73,7 @@ pub async fn start(src: Sources<'_>) -> Result<Live, Outcome> {
                 test_case: src.test_case.map(Into::into),
                 answers: Vec::new(),
             };
-            Ok(Live { run, mocks: src.mocks.into(), problems: Vec::new(), journal })
+            Ok(Live { run, problems: Vec::new(), journal })
         }
         Err(e) => Err(Outcome::not_started(vec![Problem::at(Pane::Mocks, src.mocks, 0, 0, format!("setup(...): {e}"))])),
     }
@@ -84,7 +83,7 @@ impl Live {
     /// Drives the run until it ends, is stopped, or waits for callbacks. `stop` is checked between
     /// calls; `on_task(state)` is told which state's handler is being called.
     pub async fn drive(&mut self, stop: Rc<Cell<bool>>, on_task: impl Fn(&str)) -> (Outcome, Ending) {
-        let mut host = PageMocks { mocks: &self.mocks, problems: &mut self.problems, stop, on_task };
+        let mut host = PageMocks { mocks: &self.journal.mocks, problems: &mut self.problems, stop, on_task };
         let ending = drive(&mut self.run, &mut host).await;
         (self.outcome(ending), ending)
     }
@@ -99,7 +98,7 @@ impl Live {
             test_case: journal.test_case.as_deref(),
         };
         let mut live = start(sources).await.ok()?;
-        let mut host = PageMocks { mocks: &live.mocks, problems: &mut live.problems, stop: Rc::default(), on_task: |_: &str| {} };
+        let mut host = PageMocks { mocks: &live.journal.mocks, problems: &mut live.problems, stop: Rc::default(), on_task: |_: &str| {} };
         let ending = journal::replay(&mut live.run, &journal.answers, &mut host).await.ok()?;
         if ending != Ending::Waiting {
             return None;
@@ -113,7 +112,7 @@ impl Live {
     fn outcome(&self, ending: Ending) -> Outcome {
         let mut problems = self.problems.clone();
         for note in self.run.notes() {
-            let problem = reply::note(&self.mocks, note);
+            let problem = reply::note(&self.journal.mocks, note);
             if !problems.contains(&problem) {
                 problems.push(problem);
             }
