@@ -43,19 +43,18 @@ pub fn place(r: &Ranked, sizes: &[(f64, f64)], h_gap: f64, v_gap: f64) -> Coords
     let all: Vec<usize> = (0..r.order.len()).collect();
     for (neighbours, layers) in [(&ups, all.clone()), (&downs, all.iter().rev().copied().collect()), (&ups, all)] {
         for l in layers {
+            let mean = |ns: &mut dyn Iterator<Item = &usize>| {
+                let (sum, count) = ns.fold((0.0, 0), |(sum, count), &n| (sum + center[n], count + 1));
+                (count > 0).then(|| sum / f64::from(count))
+            };
             let desired: Vec<f64> = r.order[l]
                 .iter()
                 .map(|&s| {
+                    let ns = &neighbours[s];
                     // A long edge runs straight: a slot it passes through lines up with the slots
                     // of its edge alone, not with the boxes whose edges join it there.
-                    let all = &neighbours[s];
-                    let slots: Vec<usize> = all.iter().copied().filter(|&n| n >= r.n).collect();
-                    let ns = if s >= r.n && !slots.is_empty() { &slots } else { all };
-                    if ns.is_empty() {
-                        center[s]
-                    } else {
-                        ns.iter().map(|&n| center[n]).sum::<f64>() / ns.len() as f64
-                    }
+                    let along = if s >= r.n { mean(&mut ns.iter().filter(|&&n| n >= r.n)) } else { None };
+                    along.or_else(|| mean(&mut ns.iter())).unwrap_or(center[s])
                 })
                 .collect();
             let widths: Vec<f64> = r.order[l].iter().map(|&s| size(s).0).collect();
