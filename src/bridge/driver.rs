@@ -68,7 +68,7 @@ pub fn reply_of(text: &str) -> Result<HandlerReply, String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::future::Future;
     use std::pin::pin;
     use std::rc::Rc;
@@ -100,11 +100,11 @@ mod tests {
         }
     }
 
-    /// Polls a future that never waits (the scripted host answers at once).
-    fn now<T>(future: impl Future<Output = T>) -> T {
+    /// Polls a future that never waits (the test hosts answer at once).
+    pub(crate) fn now<T>(future: impl Future<Output = T>) -> T {
         match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(value) => value,
-            Poll::Pending => panic!("the scripted host never waits"),
+            Poll::Pending => panic!("a test host never waits"),
         }
     }
 

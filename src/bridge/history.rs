@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::asl;
+use crate::bridge::timeline::Timeline;
 use crate::bridge::visits;
 
 /// One history event, ready to show.
@@ -22,12 +23,11 @@ pub struct EventRow {
     pub time: Option<i64>,
 }
 
-/// The rows of `{"events": [...]}`.
-pub fn rows(history: &Value) -> Vec<EventRow> {
-    let events = history.get("events").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    let visits = visits::read(events);
-    let state_of = |i: usize| visits.entered[i].and_then(|v| visits::name(&events[v])).map(str::to_owned);
-    events
+/// The rows of a history.
+pub fn rows(timeline: &Timeline) -> Vec<EventRow> {
+    let state_of = |i: usize| timeline.visit(i).and_then(|v| timeline.name(v)).map(str::to_owned);
+    timeline
+        .events()
         .iter()
         .enumerate()
         .map(|(i, event)| {
@@ -61,6 +61,11 @@ fn unpacked(details: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+    use std::rc::Rc;
+
+    fn rows_of(history: Value) -> Vec<EventRow> {
+        rows(&Timeline::new(Rc::new(history)))
+    }
 
     #[test]
     fn states_are_named_or_inherited_and_details_unpacked() {
@@ -76,7 +81,7 @@ mod tests {
             {"id": 5, "previousEventId": 4, "type": "ExecutionFailed",
              "executionFailedEventDetails": {"error": "TypeError", "cause": "boom"}}
         ]});
-        let rows = rows(&history);
+        let rows = rows_of(history);
         let states: Vec<Option<&str>> = rows.iter().map(|r| r.state.as_deref()).collect();
         assert_eq!(states, [None, Some("Hello"), Some("Hello"), Some("Hello"), None]);
         assert_eq!(rows[0].details, r#"{"input":{"who":"you","age":3}}"#);
@@ -87,16 +92,16 @@ mod tests {
 
     #[test]
     fn a_parallels_end_belongs_to_it_not_to_its_last_branchs_state() {
-        use crate::ui::timeline::tests::{history, NESTED_PARALLEL};
-        let rows = rows(&history(NESTED_PARALLEL, "{}", |x| Ok(x.clone())));
+        use crate::bridge::timeline::tests::{history, NESTED_PARALLEL};
+        let rows = rows(&Timeline::new(history(NESTED_PARALLEL, "{}", |x| Ok(x.clone()))));
         let ends: Vec<Option<&str>> = rows.iter().filter(|r| r.kind == "ParallelStateSucceeded").map(|r| r.state.as_deref()).collect();
         assert_eq!(ends, [Some("Inner"), Some("Outer")]);
     }
 
     #[test]
     fn a_maps_iteration_events_belong_to_it_not_to_the_iterations_last_state() {
-        use crate::ui::timeline::tests::{history, MAP};
-        let rows = rows(&history(MAP, r#"{"xs":[1,2]}"#, |x| Ok(x.clone())));
+        use crate::bridge::timeline::tests::{history, MAP};
+        let rows = rows(&Timeline::new(history(MAP, r#"{"xs":[1,2]}"#, |x| Ok(x.clone()))));
         let iterations: Vec<(&str, Option<&str>)> =
             rows.iter().filter(|r| r.kind.starts_with("MapIteration")).map(|r| (r.kind.as_str(), r.state.as_deref())).collect();
         assert_eq!(iterations.len(), 4, "{iterations:?}");
@@ -105,7 +110,7 @@ mod tests {
 
     #[test]
     fn anything_else_gives_no_rows() {
-        assert!(rows(&json!({"events": 3})).is_empty());
-        assert!(rows(&json!(null)).is_empty());
+        assert!(rows_of(json!({"events": 3})).is_empty());
+        assert!(rows_of(json!(null)).is_empty());
     }
 }

@@ -89,14 +89,12 @@ pub async fn replay(run: &mut Run, answers: &[(String, Answer)], host: &mut impl
 
 #[cfg(test)]
 mod tests {
-    use std::future::Future;
-    use std::pin::pin;
     use std::rc::Rc;
-    use std::task::{Context, Poll, Waker};
 
     use super::*;
     use crate::asl::definition;
     use crate::bridge::callbacks::pending;
+    use crate::bridge::driver::tests::now;
     use crate::integrations::handler::HandlerCall;
     use crate::integrations::RunOptions;
 
@@ -124,14 +122,6 @@ mod tests {
         async fn turn(&mut self) {}
         fn stopped(&self) -> bool {
             false
-        }
-    }
-
-    /// Polls a future that never waits (the hosts here answer at once).
-    fn now<T>(future: impl Future<Output = T>) -> T {
-        match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
-            Poll::Ready(value) => value,
-            Poll::Pending => panic!("the host never waits"),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod mock_config;
 pub mod outcome;
 pub mod problems;
 pub mod reply;
+pub mod timeline;
 pub mod visits;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,7 @@ use crate::asl::json::Value;
 use crate::bridge::callbacks::Pending;
 use crate::bridge::driver::Ending;
 use crate::bridge::history::{rows, EventRow};
+use crate::bridge::timeline::Timeline;
 use crate::bridge::problems::Problem;
 
 /// A finished (or refused) run.
@@ -23,8 +24,9 @@ pub struct Outcome {
     pub cause: Option<String>,
     /// The history.
     pub events: Vec<EventRow>,
-    /// The same history in AWS's GetExecutionHistory shape, `{"events": [...]}`.
-    pub history: Rc<serde_json::Value>,
+    /// The same history in AWS's GetExecutionHistory shape, `{"events": [...]}`, read once for
+    /// the inspector and the variables tab.
+    pub timeline: Rc<Timeline>,
     /// Why it could not start, or where the mocks threw.
     pub problems: Vec<Problem>,
     /// The task tokens it waits for.
@@ -34,6 +36,11 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The history in AWS's GetExecutionHistory shape.
+    pub fn history(&self) -> &serde_json::Value {
+        self.timeline.history()
+    }
+
     /// A run that could not start.
     pub fn not_started(problems: Vec<Problem>) -> Outcome {
         let cause = Some("Fix the problems below, then run again.".to_owned());
@@ -42,9 +49,9 @@ impl Outcome {
 
     /// The outcome of `ex` after driving it ended as `ending`.
     pub fn of(ex: &Execution, ending: Ending, problems: Vec<Problem>) -> Outcome {
-        let history = Rc::new(ex.history_json());
-        let events = rows(&history);
-        let mut outcome = Outcome { status: ex.status().word(), events, history, problems, ..Outcome::default() };
+        let timeline = Rc::new(Timeline::new(Rc::new(ex.history_json())));
+        let events = rows(&timeline);
+        let mut outcome = Outcome { status: ex.status().word(), events, timeline, problems, ..Outcome::default() };
         match (ending, ex.status()) {
             (Ending::Stopped, _) => {
                 outcome.status = "ABORTED";
@@ -79,8 +86,8 @@ impl Outcome {
         let text = |key: &str| details.and_then(|d| d.get(key)).and_then(serde_json::Value::as_str).map(str::to_owned);
         let output = text("output").filter(|_| status == "SUCCEEDED").and_then(|o| Value::parse(&o).ok()).map(|v| pretty(&v));
         let (error, cause) = (text("error"), text("cause"));
-        let history = Rc::new(history);
-        Some(Outcome { status, output, error, cause, events: rows(&history), history, services, ..Outcome::default() })
+        let timeline = Rc::new(Timeline::new(Rc::new(history)));
+        Some(Outcome { status, output, error, cause, events: rows(&timeline), timeline, services, ..Outcome::default() })
     }
 }
 
@@ -115,7 +122,7 @@ mod tests {
         assert_eq!(outcome.output.as_deref(), Some("{\n  \"statusCode\": 200,\n  \"body\": \"hi\"\n}"));
         assert_eq!(outcome.events.first().map(|e| e.kind.as_str()), Some("ExecutionStarted"));
         assert_eq!(outcome.events.last().map(|e| e.kind.as_str()), Some("ExecutionSucceeded"));
-        assert_eq!(outcome.history["events"].as_array().map(Vec::len), Some(outcome.events.len()));
+        assert_eq!(outcome.history()["events"].as_array().map(Vec::len), Some(outcome.events.len()));
     }
 
     #[test]
@@ -123,11 +130,11 @@ mod tests {
         let ok = Outcome::of(&run(Ok(Value::parse(r#"{"body":"hi"}"#).unwrap())), Ending::Ended, Vec::new());
         let failed = Outcome::of(&run(Err(Failure::new("TypeError", "boom"))), Ending::Ended, Vec::new());
         for outcome in [ok, failed] {
-            let again = Outcome::from_history((*outcome.history).clone(), Some("{}".into())).unwrap();
+            let again = Outcome::from_history(outcome.history().clone(), Some("{}".into())).unwrap();
             assert_eq!((again.status, &again.output, &again.error, &again.cause), (outcome.status, &outcome.output, &outcome.error, &outcome.cause));
             assert_eq!((again.events, again.services.as_deref()), (outcome.events, Some("{}")));
         }
-        let mut unfinished = (*Outcome::of(&run(Ok(Value::Null)), Ending::Ended, Vec::new()).history).clone();
+        let mut unfinished = Outcome::of(&run(Ok(Value::Null)), Ending::Ended, Vec::new()).history().clone();
         unfinished["events"].as_array_mut().unwrap().pop();
         assert!(Outcome::from_history(unfinished, None).is_none(), "a run that did not end is not shown again");
         assert!(Outcome::from_history(serde_json::json!({"events": []}), None).is_none());

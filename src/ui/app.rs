@@ -58,7 +58,7 @@ use crate::ui::storage;
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(Playground::restore);
-    use_effect_with(state.texts.clone(), |texts| storage::save(texts));
+    use_effect_with(state.texts.clone(), storage::save);
     use_effect_with(state.learn.clone(), learn_storage::save);
     let opener = Opener { state: state.clone(), notice: use_state(|| None) };
     use_hash_change({

@@ -3,7 +3,7 @@
 
 use crate::asl::json::Value;
 use crate::bridge::outcome::{pretty, Outcome};
-use crate::ui::timeline::recorded;
+use crate::bridge::timeline::recorded;
 
 /// What the compare view shows of one run.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +29,7 @@ pub struct Comparison {
 
 /// The run `outcome` as one side.
 pub fn side(outcome: &Outcome) -> Side {
-    let events = outcome.history.get("events").and_then(|e| e.as_array());
+    let events = outcome.history().get("events").and_then(|e| e.as_array());
     let started = events.and_then(|e| e.first()).and_then(|e| e.get("executionStartedEventDetails"));
     let input = started.and_then(|d| d.get("input")).and_then(recorded).map(|v: Value| pretty(&v));
     let path = outcome.events.iter().filter(|e| e.kind.ends_with("StateEntered")).filter_map(|e| e.state.clone()).collect();

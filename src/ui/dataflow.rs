@@ -10,7 +10,7 @@ use crate::asl::json::Value;
 use crate::asl::path::{Path, Scope};
 use crate::asl::random::Random;
 use crate::asl::template::Template;
-use crate::ui::timeline::{recorded, Scope as FrameScope, Timeline};
+use crate::bridge::timeline::{recorded, Scope as FrameScope, Timeline};
 use crate::ui::variables::{as_object, in_scope};
 
 /// Where a stage's value comes from.
@@ -321,7 +321,7 @@ mod tests {
     use super::*;
     use crate::asl::definition;
     use crate::asl::error::Failure;
-    use crate::ui::timeline::tests::history;
+    use crate::bridge::timeline::tests::history;
 
     const ORDER: &str = r#"{"StartAt":"Look Up","States":{"Look Up":{"Type":"Task",
         "Resource":"arn:aws:lambda:us-east-1:1:function:f","InputPath":"$.order",

@@ -31,7 +31,7 @@ pub fn save(definition: &str, outcome: &Outcome, waiting: Option<&Journal>) {
     let Some(storage) = storage() else { return };
     let text = match waiting {
         Some(journal) => json!({ "definition": definition, "waiting": journal.to_json() }),
-        None => json!({ "definition": definition, "history": *outcome.history, "services": outcome.services }),
+        None => json!({ "definition": definition, "history": outcome.history(), "services": outcome.services }),
     }
     .to_string();
     if text.len() <= MAX_CHARS && storage.set_item(KEY, &text).is_ok() {

@@ -17,7 +17,6 @@ pub mod state_source;
 pub mod table_window;
 pub mod viewport;
 pub mod workspaces;
-pub mod timeline;
 pub mod variables;
 
 #[cfg(target_arch = "wasm32")]

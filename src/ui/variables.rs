@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::asl::json::Value;
-use crate::ui::timeline::{recorded, Timeline};
+use crate::bridge::timeline::{recorded, Timeline};
 
 /// A variable in scope, and where its value came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +54,7 @@ pub fn as_object(variables: &[Variable]) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::timeline::tests::history;
+    use crate::bridge::timeline::tests::history;
 
     const NESTED: &str = r#"{"QueryLanguage":"JSONata","StartAt":"Set","States":{
         "Set":{"Type":"Pass","Assign":{"x":1,"y":"outer"},"Next":"Each"},

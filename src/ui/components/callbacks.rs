@@ -79,8 +79,12 @@ fn Card(props: &CardProps) -> Html {
         // Set once, not as `value` props: re-renders during the replay would reset what the user typed.
         let (output, error) = (output.clone(), error.clone());
         use_effect_with((), move |_| {
-            output.cast::<web_sys::HtmlTextAreaElement>().map(|t| t.set_value("{}"));
-            error.cast::<web_sys::HtmlInputElement>().map(|i| i.set_value("Rejected"));
+            if let Some(t) = output.cast::<web_sys::HtmlTextAreaElement>() {
+                t.set_value("{}");
+            }
+            if let Some(i) = error.cast::<web_sys::HtmlInputElement>() {
+                i.set_value("Rejected");
+            }
         });
     }
     let send = |read: Box<dyn Fn() -> Result<Answer, String>>| {

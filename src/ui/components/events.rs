@@ -135,8 +135,8 @@ pub fn Events(props: &EventsProps) -> Html {
         }
     });
     let on_export = {
-        let history = outcome.history.clone();
-        Callback::from(move |_| download("execution-history.json", &history_text(&history)))
+        let timeline = outcome.timeline.clone();
+        Callback::from(move |_| download("execution-history.json", &history_text(timeline.history())))
     };
     let count = if filter.is_empty() { format!("Events ({})", outcome.events.len()) } else { format!("Events ({len} of {})", outcome.events.len()) };
     html! {

@@ -23,7 +23,7 @@ pub fn Export(props: &ExportProps) -> Html {
     let item = |kind: Kind| {
         let (status, name, definition, outcome) = (status.clone(), props.name.clone(), props.definition.clone(), props.outcome.clone());
         let pick = Callback::from(move |_: MouseEvent| {
-            let made = file(kind, &name, &definition, outcome.as_ref().map(|o| &*o.history)).and_then(|f| download(&f).map(|()| format!("Downloaded {}.", f.name)));
+            let made = file(kind, &name, &definition, outcome.as_ref().map(|o| o.history())).and_then(|f| download(&f).map(|()| format!("Downloaded {}.", f.name)));
             status.set(Some(made));
         });
         let waits = kind.needs_run() && props.outcome.is_none();

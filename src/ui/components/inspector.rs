@@ -11,7 +11,6 @@ use crate::bridge::outcome::Outcome;
 use crate::ui::components::json_view::JsonView;
 use crate::ui::dataflow::{inspect, Attempt, Source, Stage};
 use crate::ui::event_filter::relative;
-use crate::ui::timeline::Timeline;
 
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
@@ -25,7 +24,7 @@ pub struct InspectorProps {
 
 #[function_component]
 pub fn Inspector(props: &InspectorProps) -> Html {
-    let timeline = use_memo(props.outcome.clone(), |o| Timeline::new(o.as_ref().map(|o| o.history.clone()).unwrap_or_default()));
+    let timeline = props.outcome.as_ref().map(|o| o.timeline.clone()).unwrap_or_default();
     let machine = use_memo(props.definition.clone(), |text| text.as_deref().and_then(|t| definition::parse(t).ok()));
     // The visit the user picked (an Entered event's index), for the state it was picked for.
     let picked = use_state(|| None::<(Rc<str>, usize)>);

@@ -54,7 +54,7 @@ fn save(saved: &Saved) {
 #[function_component]
 pub fn Scratchpad(props: &ScratchpadProps) -> Html {
     let saved = use_state(load);
-    use_effect_with((*saved).clone(), |s| save(s));
+    use_effect_with((*saved).clone(), save);
     // Which input: the execution's (false) or the selected state's (true), when there is one.
     let from_state = use_state(|| false);
 

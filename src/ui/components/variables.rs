@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use crate::bridge::outcome::Outcome;
 use crate::ui::components::json_view::JsonView;
-use crate::ui::timeline::Timeline;
 use crate::ui::variables::in_scope;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +19,7 @@ pub struct VariablesProps {
 
 #[function_component]
 pub fn Variables(props: &VariablesProps) -> Html {
-    let timeline = use_memo(props.outcome.clone(), |o| Timeline::new(o.as_ref().map(|o| o.history.clone()).unwrap_or_default()));
+    let timeline = props.outcome.as_ref().map(|o| o.timeline.clone()).unwrap_or_default();
     if props.outcome.is_none() {
         return html! { <section class="variables-panel"><p class="empty">{ "The run's workflow variables show here." }</p></section> };
     }

@@ -142,8 +142,8 @@ fn resolve(desired: &[f64], widths: &[f64], gap: f64) -> Vec<f64> {
             let last = blocks.pop().expect("two blocks");
             let prev = blocks.last_mut().expect("two blocks");
             let shift = span(widths, prev.first, prev.len, gap) + gap;
-            for j in last.first..last.first + last.len {
-                offset[j] += shift;
+            for o in &mut offset[last.first..last.first + last.len] {
+                *o += shift;
             }
             prev.wish_sum += last.wish_sum - shift * last.len as f64;
             prev.len += last.len;

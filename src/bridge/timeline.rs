@@ -1,6 +1,6 @@
-//! A recorded history (AWS's GetExecutionHistory shape) read back into what the inspector needs:
-//! the visit of a state each event belongs to (`bridge::visits`, which the events table reads too),
-//! and the variable scope (frame) each visit ran in.
+//! A recorded history (AWS's GetExecutionHistory shape) read once into what the page shows of it:
+//! the visit of a state each event belongs to (`bridge::visits`; the events table, the inspector),
+//! and the variable scope (frame) each visit ran in (the inspector, the variables tab).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 use crate::bridge::visits::{self, Visits};
 
 /// Where a frame's variables live: the execution's own, or one Map iteration's or Parallel branch's.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scope {
     Execution,
     /// Iteration `index` of the Map state named.
@@ -31,14 +31,14 @@ impl Scope {
 }
 
 /// A variable scope; `parent` is the frame it runs in (and reads the variables of).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
     pub parent: Option<usize>,
     pub scope: Scope,
 }
 
 /// The history with, for each event, its visit and its frame.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Timeline {
     history: Rc<Json>,
     /// For each event, the index of the `…StateEntered` event of the visit it belongs to.
@@ -56,9 +56,9 @@ impl Timeline {
         t.visit = entered;
         // Branches of a Parallel state are numbered in the order they start.
         let mut branches: HashMap<usize, usize> = HashMap::new();
-        for i in 0..t.len() {
+        for (i, &previous) in prev.iter().enumerate() {
             let visit = t.visit[i];
-            let frame = match (visit == Some(i), prev[i]) {
+            let frame = match (visit == Some(i), previous) {
                 (true, Some(p)) if matches!(t.kind(p), "MapIterationStarted" | "ParallelStateStarted") => {
                     let owner = t.visit[p].and_then(|v| t.name(v)).unwrap_or_default().to_owned();
                     let scope = if t.kind(p) == "MapIterationStarted" {
@@ -73,11 +73,16 @@ impl Timeline {
                     t.frames.len() - 1
                 }
                 (true, p) => p.map_or(0, |p| t.frame[p]),
-                (false, _) => visit.or(prev[i]).map_or(0, |v| t.frame[v]),
+                (false, _) => visit.or(previous).map_or(0, |v| t.frame[v]),
             };
             t.frame.push(frame);
         }
         t
+    }
+
+    /// The history read, `{"events": [...]}`.
+    pub fn history(&self) -> &Json {
+        &self.history
     }
 
     pub fn events(&self) -> &[Json] {
@@ -86,6 +91,10 @@ impl Timeline {
 
     pub fn len(&self) -> usize {
         self.events().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events().is_empty()
     }
 
     pub fn id(&self, i: usize) -> i64 {
