@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod callbacks;
+pub mod child_executions;
 pub mod driver;
 pub mod history;
 pub mod journal;

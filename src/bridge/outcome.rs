@@ -7,6 +7,7 @@ use crate::asl::exec::{Execution, Status};
 use crate::asl::json::Value;
 use crate::bridge::callbacks::Pending;
 use crate::bridge::driver::Ending;
+use crate::bridge::child_executions::{self, ChildExecution};
 use crate::bridge::history::{rows, EventRow};
 use crate::bridge::timeline::Timeline;
 use crate::bridge::problems::Problem;
@@ -33,6 +34,8 @@ pub struct Outcome {
     pub pending: Vec<Pending>,
     /// The built-in services' state, compact JSON, when any was used.
     pub services: Option<String>,
+    /// The child executions of its distributed Map states.
+    pub children: Vec<ChildExecution>,
 }
 
 impl Outcome {
@@ -51,7 +54,8 @@ impl Outcome {
     pub fn of(ex: &Execution, ending: Ending, problems: Vec<Problem>) -> Outcome {
         let timeline = Rc::new(Timeline::new(Rc::new(ex.history_json())));
         let events = rows(&timeline);
-        let mut outcome = Outcome { status: ex.status().word(), events, timeline, problems, ..Outcome::default() };
+        let children = child_executions::of(ex);
+        let mut outcome = Outcome { status: ex.status().word(), events, timeline, problems, children, ..Outcome::default() };
         match (ending, ex.status()) {
             (Ending::Stopped, _) => {
                 outcome.status = "ABORTED";
@@ -73,7 +77,7 @@ impl Outcome {
     /// What a finished run's history tells of it (the page shows the last run again after a
     /// reload); `None` for a history that did not end: a run waiting for callbacks cannot go on
     /// once the page is gone.
-    pub fn from_history(history: serde_json::Value, services: Option<String>) -> Option<Outcome> {
+    pub fn from_history(history: serde_json::Value, services: Option<String>, children: Vec<ChildExecution>) -> Option<Outcome> {
         let last = history.get("events")?.as_array()?.last()?;
         let status = match last.get("type")?.as_str()? {
             "ExecutionSucceeded" => "SUCCEEDED",
@@ -87,7 +91,7 @@ impl Outcome {
         let output = text("output").filter(|_| status == "SUCCEEDED").and_then(|o| Value::parse(&o).ok()).map(|v| pretty(&v));
         let (error, cause) = (text("error"), text("cause"));
         let timeline = Rc::new(Timeline::new(Rc::new(history)));
-        Some(Outcome { status, output, error, cause, events: rows(&timeline), timeline, services, ..Outcome::default() })
+        Some(Outcome { status, output, error, cause, events: rows(&timeline), timeline, services, children, ..Outcome::default() })
     }
 }
 
@@ -130,14 +134,14 @@ mod tests {
         let ok = Outcome::of(&run(Ok(Value::parse(r#"{"body":"hi"}"#).unwrap())), Ending::Ended, Vec::new());
         let failed = Outcome::of(&run(Err(Failure::new("TypeError", "boom"))), Ending::Ended, Vec::new());
         for outcome in [ok, failed] {
-            let again = Outcome::from_history(outcome.history().clone(), Some("{}".into())).unwrap();
+            let again = Outcome::from_history(outcome.history().clone(), Some("{}".into()), Vec::new()).unwrap();
             assert_eq!((again.status, &again.output, &again.error, &again.cause), (outcome.status, &outcome.output, &outcome.error, &outcome.cause));
             assert_eq!((again.events, again.services.as_deref()), (outcome.events, Some("{}")));
         }
         let mut unfinished = Outcome::of(&run(Ok(Value::Null)), Ending::Ended, Vec::new()).history().clone();
         unfinished["events"].as_array_mut().unwrap().pop();
-        assert!(Outcome::from_history(unfinished, None).is_none(), "a run that did not end is not shown again");
-        assert!(Outcome::from_history(serde_json::json!({"events": []}), None).is_none());
+        assert!(Outcome::from_history(unfinished, None, Vec::new()).is_none(), "a run that did not end is not shown again");
+        assert!(Outcome::from_history(serde_json::json!({"events": []}), None, Vec::new()).is_none());
     }
 
     #[test]

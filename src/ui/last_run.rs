@@ -1,14 +1,15 @@
 //! The last run, kept in the browser's localStorage so that a reload shows it again. A finished run
-//! keeps its history (the outcome is read back from it), with the definition that ran and the
-//! built-in services' state, and is shown on the graph, in the player and the inspector. A run
-//! waiting for callbacks keeps its journal, to be run again to where it waits (its engine's state
-//! is not something storage can hold). A history too large for the browser's small storage is not
-//! kept, and opening another workspace forgets the run.
+//! keeps its history (the outcome is read back from it), with the definition that ran, the built-in
+//! services' state and the child executions of its distributed Maps, and is shown on the graph, in
+//! the player and the inspector. A run waiting for callbacks keeps its journal, to be run again to
+//! where it waits (its engine's state is not something storage can hold). A history too large for
+//! the browser's small storage is not kept, and opening another workspace forgets the run.
 
 use std::rc::Rc;
 
 use serde_json::{json, Value};
 
+use crate::bridge::child_executions;
 use crate::bridge::journal::Journal;
 use crate::bridge::outcome::Outcome;
 use crate::ui::storage::storage;
@@ -31,7 +32,7 @@ pub fn save(definition: &str, outcome: &Outcome, waiting: Option<&Journal>) {
     let Some(storage) = storage() else { return };
     let text = match waiting {
         Some(journal) => json!({ "definition": definition, "waiting": journal.to_json() }),
-        None => json!({ "definition": definition, "history": outcome.history(), "services": outcome.services }),
+        None => json!({ "definition": definition, "history": outcome.history(), "services": outcome.services, "children": child_executions::to_json(&outcome.children) }),
     }
     .to_string();
     if text.len() <= MAX_CHARS && storage.set_item(KEY, &text).is_ok() {
@@ -48,7 +49,8 @@ pub fn load() -> Option<Kept> {
     }
     let definition = saved.get("definition")?.as_str()?.into();
     let services = saved.get("services").and_then(Value::as_str).map(str::to_owned);
-    Some(Kept::Finished(definition, Outcome::from_history(saved.get("history")?.clone(), services)?))
+    let children = saved.get("children").map(child_executions::from_json).unwrap_or_default();
+    Some(Kept::Finished(definition, Outcome::from_history(saved.get("history")?.clone(), services, children)?))
 }
 
 /// Another workspace is open, or the kept run could not be brought back.

@@ -6,6 +6,7 @@ pub mod dataflow;
 pub mod event_filter;
 pub mod gesture;
 pub mod layout;
+pub mod map_run;
 pub mod learn;
 pub mod player;
 pub mod replay;

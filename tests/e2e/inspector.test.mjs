@@ -122,6 +122,41 @@ test("a seed workflow's state that ran twice, retried once on its first visit", 
   assert.deepEqual(errors, []);
 });
 
+test("a state inside a distributed Map is shown through the Map Run's child executions, as of the replay's moment and after a reload", async () => {
+  const errors = [];
+  const page = await suite.open(errors);
+  await runSample(page, "map-distributed");
+  // Resize never entered this history: it is picked on the graph.
+  const pickResize = async () => {
+    await page.locator('.panel-tabs [data-tab="Inspector"]').click();
+    await page.locator('svg.graph .node[data-state="Resize"]').click();
+  };
+  await pickResize();
+  const run = page.locator(".inspector .map-run");
+  assert.match(await run.locator(".note").textContent(), /"Resize" runs in the child executions/);
+  assert.equal(await run.locator(".counts").textContent(), "4 succeeded · 1 failed");
+  const statuses = await run.locator("tr.child").evaluateAll((rows) => rows.map((r) => [r.dataset.index, r.dataset.status]));
+  assert.deepEqual(statuses, [["0", "SUCCEEDED"], ["1", "SUCCEEDED"], ["2", "FAILED"], ["3", "SUCCEEDED"], ["4", "SUCCEEDED"]]);
+  await run.locator('tr.child[data-index="2"]').click();
+  const details = run.locator("tr.child-details");
+  assert.deepEqual(JSON.parse(await details.locator(".json").getAttribute("data-json")), { album: "lisbon-2024", photo: "corrupt.jpg" });
+  assert.equal(await details.locator(".error-name code").textContent(), "RangeError");
+  await screenshot(page, "inspector-map-run");
+
+  // Back to the Map Run's start: the first two children (MaxConcurrency 2) are running.
+  await page.locator(".events tr", { has: page.locator("td.type", { hasText: /^MapRunStarted$/ }) }).click();
+  await inspect(page, "Make Thumbnails");
+  assert.equal(await run.locator(".counts").textContent(), "2 running");
+
+  // The last run comes back after a reload with its child executions.
+  await page.reload();
+  await page.locator(".result .status.succeeded").waitFor();
+  await replayed(page);
+  await pickResize();
+  assert.equal(await run.locator("tr.child").count(), 5);
+  assert.deepEqual(errors, []);
+});
+
 test("a pinned run compared with the next: inputs, paths parting, results, event counts", async () => {
   const errors = [];
   const page = await suite.open(errors);

@@ -9,7 +9,7 @@ use super::finish::Completion;
 use super::jsonata::States;
 use super::recovery::Recovery;
 use crate::asl::jsonata_template::{query_error, JsonataTemplate};
-use super::{EventKind, Execution};
+use super::{ChildRun, ChildStatus, EventKind, Execution};
 use crate::asl::definition::{Kind, MapState, Parallel, QueryLanguage, Seconds, State, Tolerance};
 use crate::asl::error::{names, Failure};
 use crate::asl::json::Value;
@@ -215,9 +215,15 @@ impl Execution {
             } else {
                 self.emit(previous, EventKind::MapIterationStarted { name: state.name.clone(), index })
             };
+            let child_input = map.distributed.then(|| input.clone());
             let mut frame = Frame::new(map.processor.clone(), Some(Parent { frame: id, index }), input, started, variables);
             frame.silent = map.distributed || self.silent;
             let child = self.spawn(frame);
+            if let Some(input) = child_input {
+                // A silent frame records nothing, so `previous` is still the Map Run's start.
+                let run = ChildRun { map: state.name.clone(), map_run: previous, index, input, started: self.now, ended: None, status: ChildStatus::Running };
+                self.map_runs.started(child, run);
+            }
             self.ready.push_back((child, Wake::Enter));
             if let Some(children) = self.frames.get_mut(&id).and_then(|f| f.children.as_mut()) {
                 children.running.insert(child);
@@ -362,6 +368,7 @@ impl Execution {
     /// iteration, each following `previous`.
     pub(super) fn abort_frame(&mut self, id: FrameId, previous: u64, iteration: Option<Rc<str>>) {
         let Some(frame) = self.frames.remove(&id) else { return };
+        self.map_runs.ended(id, self.now, || ChildStatus::Aborted);
         self.tasks.retain(|_, t| t.frame != id);
         self.abort_children(&frame, previous);
         if let (Some(name), Some(parent)) = (iteration, frame.parent) {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::frame::{ChildEnded, FrameId, Wake};
 use super::SPARE_RECORDS;
-use super::{EventKind, Execution};
+use super::{ChildStatus, EventKind, Execution};
 use crate::asl::definition::{Kind, QueryLanguage, State, StateMachine};
 use super::variables::VarScope;
 use crate::asl::error::Failure;
@@ -148,6 +148,10 @@ impl Execution {
     /// Ends frame `id`: the execution's end at the top, else a report to the parent.
     pub(super) fn end_frame(&mut self, id: FrameId, result: Result<Value, Failure>) {
         let Some(frame) = self.frames.remove(&id) else { return };
+        self.map_runs.ended(id, self.now, || match &result {
+            Ok(output) => ChildStatus::Succeeded(output.clone()),
+            Err(failure) => ChildStatus::Failed(failure.clone()),
+        });
         self.abort_children(&frame, frame.last);
         match frame.parent {
             None => self.finish(frame.last, result),

@@ -17,6 +17,7 @@ mod history;
 mod items;
 mod jsonata;
 mod lifecycle;
+mod map_runs;
 mod payload;
 mod recovery;
 mod states;
@@ -37,6 +38,7 @@ use frame::{Frame, FrameId, InState, Wake};
 use frames::Frames;
 pub use finish::merge as apply_result_path;
 pub use compact_history::History;
+pub use map_runs::{ChildRun, ChildStatus};
 pub use history::{ActivityScheduled, EvaluationFailed, Event, EventKind, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
 pub use crate::asl::resource::{Pattern, Resource};
 pub use payload::MAX_PAYLOAD_BYTES;
@@ -179,6 +181,8 @@ pub struct Execution {
     silent: bool,
     /// Events of silent frames so far (see [`Execution::count_unrecorded`]).
     unrecorded: usize,
+    /// The child executions of distributed Map states.
+    map_runs: map_runs::MapRuns,
     /// The parts of `$$` that never change (see [`context::base`]).
     context_base: crate::asl::json::Map,
     /// Records of states left, for the next ones entered (at most [`SPARE_RECORDS`]).
@@ -206,6 +210,7 @@ impl Execution {
             status: Status::Running,
             silent: false,
             unrecorded: 0,
+            map_runs: Default::default(),
             context_base: Default::default(),
             spare: Vec::new(),
         };
@@ -348,6 +353,11 @@ impl Execution {
         &self.history
     }
 
+    /// The child executions of its distributed Map states so far, in the order they started.
+    pub fn child_runs(&self) -> &[ChildRun] {
+        self.map_runs.all()
+    }
+
     /// The history in AWS's GetExecutionHistory shape: `{"events": [...]}`.
     pub fn history_json(&self) -> serde_json::Value {
         serde_json::json!({ "events": self.history.iter().map(|e| e.to_aws_json()).collect::<Vec<_>>() })
@@ -448,6 +458,7 @@ impl Execution {
     }
 
     fn stop_everything(&mut self) {
+        self.map_runs.abort_running(self.now);
         self.frames.clear();
         self.ready.clear();
         self.timers.clear();

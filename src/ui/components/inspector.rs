@@ -9,8 +9,10 @@ use yew::prelude::*;
 use crate::asl::definition::{self, QueryLanguage};
 use crate::bridge::outcome::Outcome;
 use crate::ui::components::json_view::JsonView;
+use crate::ui::components::map_run::MapRun;
 use crate::ui::dataflow::{inspect, Attempt, Source, Stage};
 use crate::ui::event_filter::relative;
+use crate::ui::map_run;
 
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
@@ -31,7 +33,11 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     if props.outcome.is_none() {
         return html! { <section class="inspector"><p class="empty">{ "Run the workflow, then pick a state to see its data flow." }</p></section> };
     }
-    let states = timeline.states();
+    let mut states = timeline.states();
+    // A state picked on the graph that this history never entered (one inside a distributed Map).
+    if let Some(selected) = props.selected.as_deref().filter(|s| !states.iter().any(|n| n == s)) {
+        states.push(selected.to_owned());
+    }
     let on_state = {
         let (on_select, picked) = (props.on_select.clone(), picked.clone());
         Callback::from(move |e: Event| {
@@ -49,7 +55,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         </select>
     };
     let Some(name) = props.selected.clone() else {
-        return html! { <section class="inspector">{ chooser }<p class="empty">{ "Select a state on the graph or here." }</p></section> };
+        return html! { <section class="inspector"><div class="inspector-pickers">{ chooser }</div><p class="empty">{ "Select a state on the graph or here." }</p></section> };
     };
     let visits = timeline.visits(&name, timeline.len());
     let latest = visits.iter().rev().copied().find(|&v| v < props.cursor);
@@ -72,12 +78,30 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             </select>
         }
     });
-    let body = match chosen {
-        None if visits.is_empty() => html! { <p class="empty">{ format!("\"{name}\" did not run.") }</p> },
-        None => html! { <p class="empty">{ format!("\"{name}\" has not run yet at this point of the replay.") }</p> },
-        Some(entered) => {
+    let outcome = props.outcome.clone().unwrap_or_default();
+    // A state inside a distributed Map runs in its child executions, whose events this history
+    // does not hold: it is shown through the Map Run of the Map's latest visit.
+    let child_of = visits.is_empty().then(|| machine.as_ref().as_ref().and_then(|m| map_run::enclosing(m, &name))).flatten();
+    let body = match (chosen, child_of) {
+        (None, Some(map)) => {
+            let map_visits = timeline.visits(&map, timeline.len());
+            match map_visits.iter().rev().copied().find(|&v| v < props.cursor) {
+                Some(entered) => html! { <MapRun {outcome} {entered} upto={props.cursor} inner={name.clone()} /> },
+                None if map_visits.is_empty() => html! { <p class="empty">{ format!("\"{name}\" did not run: its Map \"{map}\" did not.") }</p> },
+                None => html! { <p class="empty">{ format!("\"{name}\" has not run yet at this point of the replay.") }</p> },
+            }
+        }
+        (None, None) if visits.is_empty() => html! { <p class="empty">{ format!("\"{name}\" did not run.") }</p> },
+        (None, None) => html! { <p class="empty">{ format!("\"{name}\" has not run yet at this point of the replay.") }</p> },
+        (Some(entered), _) => {
             let upto = if entered < props.cursor { props.cursor } else { timeline.len() };
-            visit(&inspect(&timeline, machine.as_ref().as_ref(), entered, upto))
+            let map_run = timeline.visit_events(entered, upto).any(|i| timeline.kind(i) == "MapRunStarted");
+            html! {
+                <>
+                    { visit(&inspect(&timeline, machine.as_ref().as_ref(), entered, upto)) }
+                    if map_run { <MapRun {outcome} {entered} {upto} /> }
+                </>
+            }
         }
     };
     html! {

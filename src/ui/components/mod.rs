@@ -17,6 +17,7 @@ pub mod player;
 pub mod popover;
 pub mod inspector;
 pub mod json_view;
+pub mod map_run;
 pub mod panel_tabs;
 pub mod problems;
 pub mod recent;

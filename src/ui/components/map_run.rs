@@ -1,0 +1,98 @@
+//! A distributed Map's child executions in the inspector (`ui::map_run`): the Map Run's children as
+//! they stood at the replay's moment; a row opens to the child's input and its output or error.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::asl::json::Value;
+use crate::bridge::outcome::Outcome;
+use crate::ui::components::json_view::JsonView;
+use crate::ui::event_filter::relative;
+use crate::ui::map_run::{children, counts, Child};
+
+#[derive(Properties, PartialEq)]
+pub struct MapRunProps {
+    pub outcome: Rc<Outcome>,
+    /// The Map visit: its Entered event.
+    pub entered: usize,
+    /// The replay's position (events shown).
+    pub upto: usize,
+    /// The state inspected inside the Map, when it is not the Map itself.
+    #[prop_or_default]
+    pub inner: Option<Rc<str>>,
+}
+
+#[function_component]
+pub fn MapRun(props: &MapRunProps) -> Html {
+    // The item index opened.
+    let open = use_state(|| None::<usize>);
+    let timeline = &props.outcome.timeline;
+    let shown = children(timeline, &props.outcome.children, props.entered, props.upto);
+    let origin = timeline.time(0).unwrap_or_default();
+    let note = props.inner.as_ref().map(|inner| {
+        format!("\"{inner}\" runs in the child executions of this Map Run; their events are in histories of their own, as in AWS.")
+    });
+    let row = |child: &Child| {
+        let c = child.execution;
+        let index = c.index;
+        let is_open = *open == Some(index);
+        let toggle = {
+            let open = open.clone();
+            Callback::from(move |_| open.set(if is_open { None } else { Some(index) }))
+        };
+        let duration = c.ended.filter(|_| child.status != "RUNNING").map(|end| relative(end - c.started).trim_start_matches('+').to_owned());
+        html! {
+            <>
+                <tr key={index} class="child" data-index={index.to_string()} data-status={child.status.to_owned()} onclick={toggle}>
+                    <td><button class="expand" aria-expanded={is_open.to_string()}>{ if is_open { "▾" } else { "▸" } }</button>{ index }</td>
+                    <td><span class={classes!("child-status", child.status.to_lowercase())}>{ child.status }</span></td>
+                    <td class="time">{ relative(c.started - origin) }</td>
+                    <td class="time">{ duration.unwrap_or_default() }</td>
+                </tr>
+                if is_open {
+                    <tr class="child-details"><td colspan="4">{ details(child) }</td></tr>
+                }
+            </>
+        }
+    };
+    html! {
+        <div class="map-run" aria-label="Map Run">
+            <h4>{ "Map Run" }<span class="source">{ format!("{} child executions", shown.len()) }</span></h4>
+            { for note.map(|n| html! { <p class="note">{ n }</p> }) }
+            if shown.is_empty() {
+                <p class="empty">{ "No child execution has started at this point of the replay." }</p>
+            } else {
+                <p class="counts">{ counts(&shown) }</p>
+                <table class="children">
+                    <thead><tr><th>{ "Item" }</th><th>{ "Status" }</th><th>{ "Started" }</th><th>{ "Took" }</th></tr></thead>
+                    <tbody>{ for shown.iter().map(row) }</tbody>
+                </table>
+            }
+        </div>
+    }
+}
+
+/// A child's input, and its output or error once it ended.
+fn details(child: &Child) -> Html {
+    let c = child.execution;
+    let json = |text: &str| match Value::parse(text) {
+        Ok(value) => html! { <JsonView {value} /> },
+        Err(_) => html! { <code>{ text.to_owned() }</code> },
+    };
+    let ended = child.status != "RUNNING";
+    html! {
+        <>
+            <h5>{ "Input" }</h5>
+            { json(&c.input) }
+            if let (true, Some(output)) = (ended, &c.output) {
+                <h5>{ "Output" }</h5>
+                { json(output) }
+            }
+            if let (true, Some(error)) = (ended, &c.error) {
+                <p class="error-name"><span>{ "Error" }</span><code>{ error }</code></p>
+                <p class="cause"><span>{ "Cause" }</span>{ c.cause.clone().unwrap_or_default() }</p>
+            }
+        </>
+    }
+}
