@@ -371,6 +371,10 @@ impl Execution {
         self.map_runs.ended(id, self.now, || ChildStatus::Aborted);
         self.tasks.retain(|_, t| t.frame != id);
         self.abort_children(&frame, previous);
+        // A silent frame's abort belongs to its child execution's history, not this one.
+        if frame.silent {
+            return;
+        }
         if let (Some(name), Some(parent)) = (iteration, frame.parent) {
             self.emit(previous, EventKind::MapIterationAborted { name, index: parent.index });
         }

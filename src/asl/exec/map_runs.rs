@@ -130,6 +130,9 @@ mod tests {
         let words: Vec<&str> = ex.child_runs().iter().map(|c| c.status.word()).collect();
         assert_eq!(words, ["ABORTED", "FAILED"], "the third item never started");
         assert!(ex.child_runs().iter().all(|c| c.ended == ex.child_runs()[1].ended));
+        // The aborted child's Wait state is aborted in its own history, not in this one.
+        let types: Vec<String> = ex.history().iter().map(|e| e.kind.type_name()).collect();
+        assert_eq!(types, ["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed", "ExecutionFailed"]);
     }
 
     #[test]
