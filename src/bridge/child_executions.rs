@@ -1,9 +1,12 @@
 //! The child executions of a run's distributed Map states as the page lists them (a Map Run's
-//! table): their events are not in the run's history, as in AWS, so the engine lists them apart.
+//! table), each with its own history: their events are not in the run's history, as in AWS, so the
+//! engine keeps them apart.
+
+use std::rc::Rc;
 
 use serde_json::{json, Value as Json};
 
-use crate::asl::exec::{ChildStatus, Execution};
+use crate::asl::exec::{ChildId, ChildStatus, Execution};
 
 /// One child execution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,13 +27,25 @@ pub struct ChildExecution {
     /// Virtual times, milliseconds since the epoch.
     pub started: i64,
     pub ended: Option<i64>,
+    /// Its history, AWS's GetExecutionHistory shape (not kept when the last run was too large to
+    /// keep with it).
+    pub history: Option<Rc<Json>>,
+    /// The child executions of its own distributed Maps.
+    pub children: Vec<ChildExecution>,
 }
 
 /// The child executions of `ex` so far, in the order they started.
 pub fn of(ex: &Execution) -> Vec<ChildExecution> {
+    children_of(ex, None)
+}
+
+/// The child executions whose Map Run is in `parent`'s history (the execution's when `None`).
+fn children_of(ex: &Execution, parent: Option<ChildId>) -> Vec<ChildExecution> {
     ex.child_runs()
         .iter()
-        .map(|c| {
+        .enumerate()
+        .filter(|(_, c)| c.parent == parent)
+        .map(|(k, c)| {
             let (output, failure) = match &c.status {
                 ChildStatus::Succeeded(output) => (Some(output.to_json()), None),
                 ChildStatus::Failed(failure) => (None, Some(failure)),
@@ -47,19 +62,22 @@ pub fn of(ex: &Execution) -> Vec<ChildExecution> {
                 cause: failure.and_then(|f| f.cause.clone()),
                 started: c.started,
                 ended: c.ended,
+                history: Some(Rc::new(ex.child_history_json(k))),
+                children: children_of(ex, Some(ChildId::of(k))),
             }
         })
         .collect()
 }
 
-/// As kept with the last run (written out by hand: serde's derived code for this one type weighed
-/// several KB in the page's wasm).
-pub fn to_json(children: &[ChildExecution]) -> Json {
+/// As kept with the last run, their histories too when `histories` (written out by hand: serde's
+/// derived code for this one type weighed several KB in the page's wasm).
+pub fn to_json(children: &[ChildExecution], histories: bool) -> Json {
     children
         .iter()
         .map(|c| {
             json!({ "map": c.map, "mapRun": c.map_run, "index": c.index, "status": c.status, "input": c.input, "output": c.output,
-                    "error": c.error, "cause": c.cause, "started": c.started, "ended": c.ended })
+                    "error": c.error, "cause": c.cause, "started": c.started, "ended": c.ended,
+                    "history": c.history.as_deref().filter(|_| histories), "children": to_json(&c.children, histories) })
         })
         .collect()
 }
@@ -79,6 +97,8 @@ pub fn from_json(kept: &Json) -> Vec<ChildExecution> {
             cause: text("cause"),
             started: c.get("started")?.as_i64()?,
             ended: c.get("ended").and_then(Json::as_i64),
+            history: c.get("history").filter(|h| h.is_object()).map(|h| Rc::new(h.clone())),
+            children: c.get("children").map(from_json).unwrap_or_default(),
         })
     };
     kept.as_array().map(|all| all.iter().filter_map(read).collect()).unwrap_or_default()
@@ -105,7 +125,16 @@ mod tests {
         let shown: Vec<(&str, &str, Option<&str>, Option<&str>, Option<&str>)> =
             rows.iter().map(|r| (r.status.as_str(), r.input.as_str(), r.output.as_deref(), r.error.as_deref(), r.cause.as_deref())).collect();
         assert_eq!(shown, [("SUCCEEDED", r#"{"a":1}"#, Some(r#"{"ok":true}"#), None, None), ("FAILED", r#"{"a":2}"#, None, Some("Bad"), Some("two"))]);
-        assert_eq!(from_json(&to_json(&rows)), rows, "kept with the last run and read back");
+        assert_eq!(from_json(&to_json(&rows, true)), rows, "kept with the last run and read back");
+        let failed = crate::bridge::outcome::Outcome::of_child(&rows[1]).expect("its history is kept");
+        assert_eq!((failed.status, failed.error.as_deref(), failed.cause.as_deref()), ("FAILED", Some("Bad"), Some("two")));
+        let kinds: Vec<&str> = failed.events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds.first(), Some(&"ExecutionStarted"));
+        assert_eq!(kinds.last(), Some(&"ExecutionFailed"));
+        assert_eq!(failed.events.iter().filter(|e| e.state.as_deref() == Some("T")).count(), kinds.len() - 2, "the Task's events in between");
+        let bare = from_json(&to_json(&rows, false));
+        assert!(bare.iter().all(|c| c.history.is_none()) && bare.len() == 2, "kept without their histories");
+        assert!(crate::bridge::outcome::Outcome::of_child(&bare[1]).is_none());
         assert_eq!(from_json(&serde_json::json!([{"map": "M"}, 3])), [], "what does not read is left out");
     }
 }

@@ -74,6 +74,21 @@ impl Outcome {
         outcome
     }
 
+    /// A child execution of a distributed Map as a run of its own (the page opens it as AWS's console
+    /// opens a Map Run's child); `None` when its history was not kept.
+    pub fn of_child(child: &ChildExecution) -> Option<Outcome> {
+        let timeline = Rc::new(Timeline::new(child.history.clone()?));
+        let output = child.output.as_deref().and_then(|o| Value::parse(o).ok()).map(|v| pretty(&v));
+        let status = match child.status.as_str() {
+            "SUCCEEDED" => "SUCCEEDED",
+            "FAILED" => "FAILED",
+            "ABORTED" => "ABORTED",
+            _ => "RUNNING",
+        };
+        let (error, cause, children) = (child.error.clone(), child.cause.clone(), child.children.clone());
+        Some(Outcome { status, output, error, cause, events: rows(&timeline), timeline, children, ..Outcome::default() })
+    }
+
     /// What a finished run's history tells of it (the page shows the last run again after a
     /// reload); `None` for a history that did not end: a run waiting for callbacks cannot go on
     /// once the page is gone.

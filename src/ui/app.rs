@@ -172,6 +172,15 @@ pub fn App() -> Html {
                     if drawing.1 {
                         <p class="banner">{ "The definition has errors (see Problems): the graph shows its last readable version." }</p>
                     }
+                    if let Some(child) = state.children.last() {
+                        <p class="banner child-view">
+                            { "Child execution " }<strong>{ child.label.clone() }</strong>
+                            <span class={classes!("child-status", child.outcome.status.to_lowercase())}>{ child.outcome.status }</span>
+                            <button onclick={dispatch(&state, |_| Action::CloseChild)}>
+                                { if state.children.len() > 1 { "Back to its parent" } else { "Back to the execution" } }
+                            </button>
+                        </p>
+                    }
                     <Graph layout={drawing.0.clone()} snapshot={(*snap).clone()} stale={drawing.1} calling={calling} coverage={coverage}
                            selected={state.selected.clone()} breakpoints={state.breakpoints.clone()} on_pick={on_pick} />
                     <Player outcome={outcome.clone()} cursor={state.cursor} playing={state.playing} speed={state.speed}
@@ -190,7 +199,8 @@ pub fn App() -> Html {
                                    on_callback_error={dispatch(&state, Action::CallbackError)} />
                     } else if state.tab == Tab::Inspector {
                         <Inspector outcome={outcome.clone()} definition={state.ran.clone()} cursor={state.cursor}
-                                   selected={state.selected.clone()} on_select={dispatch(&state, Action::Select)} />
+                                   selected={state.selected.clone()} on_select={dispatch(&state, Action::Select)}
+                                   on_open_child={dispatch(&state, |(outcome, label)| Action::OpenChild(outcome, label))} />
                     } else if state.tab == Tab::Variables {
                         <Variables outcome={outcome.clone()} cursor={state.cursor} selected={state.selected.clone()} />
                     } else {

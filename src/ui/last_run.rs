@@ -30,13 +30,20 @@ pub enum Kept {
 /// callbacks.
 pub fn save(definition: &str, outcome: &Outcome, waiting: Option<&Journal>) {
     let Some(storage) = storage() else { return };
-    let text = match waiting {
-        Some(journal) => json!({ "definition": definition, "waiting": journal.to_json() }),
-        None => json!({ "definition": definition, "history": outcome.history(), "services": outcome.services, "children": child_executions::to_json(&outcome.children) }),
-    }
-    .to_string();
-    if text.len() <= MAX_CHARS && storage.set_item(KEY, &text).is_ok() {
-        return;
+    let text = |histories| {
+        match waiting {
+            Some(journal) => json!({ "definition": definition, "waiting": journal.to_json() }),
+            None => json!({ "definition": definition, "history": outcome.history(), "services": outcome.services,
+                            "children": child_executions::to_json(&outcome.children, histories) }),
+        }
+        .to_string()
+    };
+    // The child executions' histories are left out when they would not fit.
+    for histories in [true, false] {
+        let text = text(histories);
+        if text.len() <= MAX_CHARS && storage.set_item(KEY, &text).is_ok() {
+            return;
+        }
     }
     let _ = storage.remove_item(KEY);
 }

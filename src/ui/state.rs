@@ -53,6 +53,17 @@ pub enum Run {
     Done(Rc<Outcome>),
 }
 
+/// A child execution of a distributed Map opened from its Map Run, shown in place of the run (as
+/// AWS's console opens one as an execution page of its own).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChildView {
+    pub outcome: Rc<Outcome>,
+    /// Which it is: "Make Thumbnails · item 2".
+    pub label: Rc<str>,
+    /// The replay's position before it opened, to go back to.
+    pub back_to: usize,
+}
+
 /// A request to show a place in an editor; `nonce` makes a repeated request a new one.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Reveal {
@@ -70,6 +81,8 @@ pub struct Playground {
     /// The editor tab shown.
     pub pane: Pane,
     pub run: Run,
+    /// Child executions opened, each from the one before (the run's first): the last is shown.
+    pub children: Vec<ChildView>,
     /// How many of the run's events the graph shows (the replay position).
     pub cursor: usize,
     pub reveal: Option<Reveal>,
@@ -145,6 +158,10 @@ pub enum Action {
     ShowTab(Tab),
     /// A new run of this definition text starts.
     Ran(Rc<str>),
+    /// Show this child execution of the one shown (its outcome, and which it is).
+    OpenChild(Rc<Outcome>, Rc<str>),
+    /// Back from the child execution shown to the one it was opened from.
+    CloseChild,
     /// Keep this run for comparing (or drop the pinned one).
     Pin(Option<Rc<Outcome>>),
     /// Play or pause.
@@ -185,6 +202,7 @@ impl Playground {
             revision: 0,
             pane: Pane::Definition,
             run,
+            children: Vec::new(),
             cursor,
             reveal: None,
             callback_error: None,
@@ -214,7 +232,7 @@ impl Playground {
         self.revision += 1;
         self.origin = origin;
         self.hint = None;
-        self.run = Run::Idle;
+        self.show(Run::Idle);
         self.cursor = 0;
         self.selected = None;
         self.playing = false;
@@ -243,12 +261,19 @@ impl Playground {
         }
     }
 
-    /// The finished run's outcome, if any.
+    /// The outcome shown: the child execution opened, else the finished run's, if any.
     pub fn outcome(&self) -> Option<&Rc<Outcome>> {
-        match &self.run {
-            Run::Done(outcome) => Some(outcome),
+        match (self.children.last(), &self.run) {
+            (Some(child), _) => Some(&child.outcome),
+            (None, Run::Done(outcome)) => Some(outcome),
             _ => None,
         }
+    }
+
+    /// Where the run is now; the child executions opened from the one before are closed.
+    fn show(&mut self, run: Run) {
+        self.run = run;
+        self.children.clear();
     }
 }
 
@@ -278,7 +303,7 @@ impl Reducible for Playground {
             }
             Action::LoadWorkspace(texts, origin) => next.open(texts, origin),
             Action::Started => {
-                next.run = Run::Running(None);
+                next.show(Run::Running(None));
                 next.cursor = 0;
                 next.playing = false;
                 next.hint = None;
@@ -290,7 +315,7 @@ impl Reducible for Playground {
                 if let Some(definition) = &next.ran {
                     last_run::save(definition, &outcome, waiting.as_ref());
                 }
-                next.run = Run::Done(Rc::new(outcome));
+                next.show(Run::Done(Rc::new(outcome)));
                 next.cursor = 0;
                 next.playing = true;
             }
@@ -302,15 +327,26 @@ impl Reducible for Playground {
                 match outcome {
                     Some(outcome) => {
                         next.cursor = outcome.events.len();
-                        next.run = Run::Done(Rc::new(outcome));
+                        next.show(Run::Done(Rc::new(outcome)));
                     }
                     None => {
-                        next.run = Run::Idle;
+                        next.show(Run::Idle);
                         last_run::forget();
                     }
                 }
             }
             Action::CallbackError(e) => next.callback_error = Some(e.into()),
+            Action::OpenChild(outcome, label) => {
+                next.cursor = outcome.events.len();
+                next.playing = false;
+                next.children.push(ChildView { outcome, label, back_to: self.cursor });
+            }
+            Action::CloseChild => {
+                if let Some(child) = next.children.pop() {
+                    next.cursor = child.back_to;
+                    next.playing = false;
+                }
+            }
             Action::Seek(n) => {
                 next.cursor = n;
                 next.playing = false;

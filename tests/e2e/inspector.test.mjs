@@ -143,6 +143,18 @@ test("a state inside a distributed Map is shown through the Map Run's child exec
   assert.equal(await details.locator(".error-name code").textContent(), "RangeError");
   await screenshot(page, "inspector-map-run");
 
+  // The child execution opens in place of the run, with its own history, and closes again.
+  await details.locator("button.open-child").click();
+  const banner = page.locator(".banner.child-view");
+  assert.match(await banner.textContent(), /Make Thumbnails · item 2.*FAILED/);
+  const types = await page.locator(".events tbody td.type").allTextContents();
+  assert.deepEqual(types, ["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed"]);
+  assert.equal(await page.locator('svg.graph .node[data-state="Resize"]').getAttribute("data-status"), "failed");
+  await screenshot(page, "child-execution");
+  await banner.locator("button").click();
+  await banner.waitFor({ state: "detached" });
+  assert.equal(await page.locator(".events tbody td.type", { hasText: "MapRunStarted" }).count(), 1, "the run's own history again");
+
   // Back to the Map Run's start: the first two children (MaxConcurrency 2) are running.
   await page.locator(".events tr", { has: page.locator("td.type", { hasText: /^MapRunStarted$/ }) }).click();
   await inspect(page, "Make Thumbnails");

@@ -33,7 +33,7 @@ impl Execution {
         let mut running = BTreeSet::new();
         for (index, branch) in parallel.branches.iter().enumerate() {
             let mut frame = Frame::new(branch.clone(), Some(Parent { frame: id, index }), input.clone(), started, variables.clone());
-            frame.silent = self.silent;
+            frame.child = self.child;
             let child = self.spawn(frame);
             self.ready.push_back((child, Wake::Enter));
             running.insert(child);
@@ -210,19 +210,32 @@ impl Execution {
                 Ok(v) => v,
                 Err(f) => return self.fail_state(id, f),
             };
-            let started = if map.distributed {
-                previous
-            } else {
-                self.emit(previous, EventKind::MapIterationStarted { name: state.name.clone(), index })
+            // A distributed Map's iteration is a child execution with a history of its own, which
+            // begins with its ExecutionStarted. (Its `previous` is always the Map Run's start:
+            // children report that back as their last event, see `MapRuns::end`.)
+            let child_run = map.distributed.then(|| {
+                let run = ChildRun {
+                    map: state.name.clone(),
+                    parent: self.child,
+                    map_run: previous,
+                    index,
+                    input: input.clone(),
+                    started: self.now,
+                    ended: None,
+                    status: ChildStatus::Running,
+                    events: Vec::new(),
+                };
+                self.map_runs.start(run, Rc::from(self.role_arn()))
+            });
+            let started = match child_run {
+                Some(_) => 1,
+                None => self.emit(previous, EventKind::MapIterationStarted { name: state.name.clone(), index }),
             };
-            let child_input = map.distributed.then(|| input.clone());
             let mut frame = Frame::new(map.processor.clone(), Some(Parent { frame: id, index }), input, started, variables);
-            frame.silent = map.distributed || self.silent;
+            frame.child = child_run.or(self.child);
             let child = self.spawn(frame);
-            if let Some(input) = child_input {
-                // A silent frame records nothing, so `previous` is still the Map Run's start.
-                let run = ChildRun { map: state.name.clone(), map_run: previous, index, input, started: self.now, ended: None, status: ChildStatus::Running };
-                self.map_runs.started(child, run);
+            if let Some(k) = child_run {
+                self.map_runs.runs_in(child, k);
             }
             self.ready.push_back((child, Wake::Enter));
             if let Some(children) = self.frames.get_mut(&id).and_then(|f| f.children.as_mut()) {
@@ -368,11 +381,12 @@ impl Execution {
     /// iteration, each following `previous`.
     pub(super) fn abort_frame(&mut self, id: FrameId, previous: u64, iteration: Option<Rc<str>>) {
         let Some(frame) = self.frames.remove(&id) else { return };
-        self.map_runs.ended(id, self.now, || ChildStatus::Aborted);
         self.tasks.retain(|_, t| t.frame != id);
         self.abort_children(&frame, previous);
-        // A silent frame's abort belongs to its child execution's history, not this one.
-        if frame.silent {
+        // A child execution is stopped as a whole, as StopExecution stops one: its history ends
+        // with ExecutionAborted, and nothing inside it records an abort.
+        if frame.child.is_some() {
+            self.map_runs.end(id, self.now, frame.last, || ChildStatus::Aborted);
             return;
         }
         if let (Some(name), Some(parent)) = (iteration, frame.parent) {

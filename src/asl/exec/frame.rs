@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::asl::definition::{State, StateMachine, StateType};
 use crate::asl::error::Failure;
 use crate::asl::json::{Measured, Value};
+use super::map_runs::ChildId;
 use super::variables::VarScope;
 
 /// Identifies a frame; never reused within an execution.
@@ -37,9 +38,10 @@ pub struct Frame {
     /// Running branches or iterations of the current Parallel / Map state (boxed: most frames, such
     /// as a Map's iterations, run no children and stay small).
     pub children: Option<Box<Children>>,
-    /// Whether the frame's events stay out of the history: the iterations of a DISTRIBUTED Map run as
-    /// child executions, which AWS records in their own histories.
-    pub silent: bool,
+    /// The child execution whose history records the frame's events (`MapRuns`): the iterations of
+    /// a DISTRIBUTED Map run as child executions, which AWS records in their own histories, and so
+    /// does every frame inside them. `None`: the execution's history.
+    pub child: Option<ChildId>,
     /// What the frame keeps about its current state while in it (entered, not yet left).
     pub in_state: Option<Box<InState>>,
     /// The workflow variables this frame sees.
@@ -60,7 +62,7 @@ impl Frame {
             input,
             last,
             children: None,
-            silent: false,
+            child: None,
             in_state: None,
             variables,
             own_variables: parent.is_none(),

@@ -36,6 +36,8 @@ pub enum EventKind {
     ExecutionFailed { error: Option<Rc<str>>, cause: Option<Rc<str>> },
     /// The execution ran past its TimeoutSeconds.
     ExecutionTimedOut { error: Option<Rc<str>>, cause: Option<Rc<str>> },
+    /// The execution was stopped (a distributed Map's child execution, when its Map failed).
+    ExecutionAborted,
     /// A state was entered (`PassStateEntered`, …).
     StateEntered { state_type: StateType, name: Rc<str>, input: Value },
     /// A state was left (`PassStateExited`, …), with the variables it assigned.
@@ -175,6 +177,7 @@ impl EventKind {
             ExecutionSucceeded { .. } => "ExecutionSucceeded",
             ExecutionFailed { .. } => "ExecutionFailed",
             ExecutionTimedOut { .. } => "ExecutionTimedOut",
+            ExecutionAborted => "ExecutionAborted",
             LambdaFunctionScheduled(_) => "LambdaFunctionScheduled",
             LambdaFunctionStarted => "LambdaFunctionStarted",
             LambdaFunctionSucceeded { .. } => "LambdaFunctionSucceeded",
@@ -247,6 +250,8 @@ impl Event<'_> {
             // recorded Parallel and Map cases all show it so); the name stays in the event for
             // the page, which also finds it along `previousEventId`.
             StateAborted { .. } => return self.envelope(None),
+            // A stopped execution's details are there, and empty when no error or cause was given.
+            ExecutionAborted => ("executionAbortedEventDetails", json!({})),
             EvaluationFailed(failed) => {
                 let self::EvaluationFailed { error, cause, location, state } = &**failed;
                 let mut d = json!({"error": &**error, "state": &**state});

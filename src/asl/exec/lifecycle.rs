@@ -148,15 +148,16 @@ impl Execution {
     /// Ends frame `id`: the execution's end at the top, else a report to the parent.
     pub(super) fn end_frame(&mut self, id: FrameId, result: Result<Value, Failure>) {
         let Some(frame) = self.frames.remove(&id) else { return };
-        self.map_runs.ended(id, self.now, || match &result {
+        self.abort_children(&frame, frame.last);
+        // A child execution's end is in its own history; its Map goes on from its Map Run's start.
+        let child_ended = self.map_runs.end(id, self.now, frame.last, || match &result {
             Ok(output) => ChildStatus::Succeeded(output.clone()),
             Err(failure) => ChildStatus::Failed(failure.clone()),
         });
-        self.abort_children(&frame, frame.last);
         match frame.parent {
             None => self.finish(frame.last, result),
             Some(parent) => {
-                let (index, last) = (parent.index, frame.last);
+                let (index, last) = (parent.index, child_ended.unwrap_or(frame.last));
                 let wake = match result {
                     Ok(value) => {
                         let results = self.frames.get_mut(&parent.frame).and_then(|f| f.children.as_mut()).map(|c| &mut c.results);

@@ -38,7 +38,7 @@ use frame::{Frame, FrameId, InState, Wake};
 use frames::Frames;
 pub use finish::merge as apply_result_path;
 pub use compact_history::History;
-pub use map_runs::{ChildRun, ChildStatus};
+pub use map_runs::{ChildId, ChildRun, ChildStatus};
 pub use history::{ActivityScheduled, EvaluationFailed, Event, EventKind, LambdaFunctionScheduled, TaskError, TaskOutput, TaskScheduled};
 pub use crate::asl::resource::{Pattern, Resource};
 pub use payload::MAX_PAYLOAD_BYTES;
@@ -177,9 +177,10 @@ pub struct Execution {
     next_task: u64,
     requests: Vec<TaskRequest>,
     status: Status,
-    /// Whether the frame taking the current step is silent (see [`Frame::silent`]).
-    silent: bool,
-    /// Events of silent frames so far (see [`Execution::count_unrecorded`]).
+    /// The child execution recording the events of the frame taking the current step (see
+    /// [`Frame::child`]).
+    child: Option<map_runs::ChildId>,
+    /// Events of child executions so far (see [`Execution::count_unrecorded`]).
     unrecorded: usize,
     /// The child executions of distributed Map states.
     map_runs: map_runs::MapRuns,
@@ -208,7 +209,7 @@ impl Execution {
             next_task: 1,
             requests: Vec::new(),
             status: Status::Running,
-            silent: false,
+            child: None,
             unrecorded: 0,
             map_runs: Default::default(),
             context_base: Default::default(),
@@ -242,10 +243,10 @@ impl Execution {
         while matches!(self.status, Status::Running) {
             let Some((frame, wake)) = self.ready.pop_front() else { break };
             if frame == EXECUTION {
-                self.silent = false;
+                self.child = None;
                 self.step(frame, wake);
             } else if let Some(f) = self.frames.get(&frame) {
-                self.silent = f.silent;
+                self.child = f.child;
                 self.step(frame, wake);
             }
         }
@@ -273,7 +274,7 @@ impl Execution {
         let definition::Kind::Task(task) = &machine.states[state_index].kind else { return Err(HostError::NotPending) };
         let Some(event) = task_events::submitted(&task.kind, response) else { return Ok(()) };
         let previous = self.frames.get(&frame).map_or(0, |f| f.last);
-        self.silent = self.frames.get(&frame).is_some_and(|f| f.silent);
+        self.child = self.frames.get(&frame).and_then(|f| f.child);
         let last = self.emit(previous, event);
         if let Some(f) = self.frames.get_mut(&frame) {
             f.last = last;
@@ -358,6 +359,12 @@ impl Execution {
         self.map_runs.all()
     }
 
+    /// The history of child execution `k` (of [`Execution::child_runs`]) in AWS's
+    /// GetExecutionHistory shape.
+    pub fn child_history_json(&self, k: usize) -> serde_json::Value {
+        serde_json::json!({ "events": self.map_runs.history(k).map(|e| e.to_aws_json()).collect::<Vec<_>>() })
+    }
+
     /// The history in AWS's GetExecutionHistory shape: `{"events": [...]}`.
     pub fn history_json(&self) -> serde_json::Value {
         serde_json::json!({ "events": self.history.iter().map(|e| e.to_aws_json()).collect::<Vec<_>>() })
@@ -389,9 +396,12 @@ impl Execution {
         if !matches!(self.status, Status::Running) {
             return previous;
         }
-        if self.silent {
+        if let Some(k) = self.child {
             self.count_unrecorded();
-            return previous;
+            if !matches!(self.status, Status::Running) {
+                return previous;
+            }
+            return self.map_runs.record(k, previous, self.now, kind);
         }
         let ends = matches!(kind, EventKind::ExecutionSucceeded { .. } | EventKind::ExecutionFailed { .. } | EventKind::ExecutionTimedOut { .. });
         let id = self.history.push(previous, self.now, kind);
@@ -403,8 +413,8 @@ impl Execution {
         id
     }
 
-    /// The child executions of distributed Map states record no events here, yet their work must be
-    /// bounded too, or an endless loop in one would never end: past [`UNRECORDED_FACTOR`] times the
+    /// The child executions of distributed Map states record their events apart, yet their work must
+    /// be bounded too, or an endless loop in one would never end: past [`UNRECORDED_FACTOR`] times the
     /// history limit, the execution fails.
     fn count_unrecorded(&mut self) {
         self.unrecorded += 1;
@@ -431,7 +441,7 @@ impl Execution {
         if !matches!(self.status, Status::Running) {
             return;
         }
-        self.silent = false;
+        self.child = None;
         self.status = match result {
             Ok(output) => {
                 self.emit(last, EventKind::ExecutionSucceeded { output: output.clone() });
@@ -449,7 +459,7 @@ impl Execution {
     }
 
     fn time_out(&mut self) {
-        self.silent = false;
+        self.child = None;
         let failure = Failure { error: names::TIMEOUT.into(), cause: None };
         let last = self.history.len() as u64;
         self.emit(last, EventKind::ExecutionTimedOut { error: Some(Rc::from(names::TIMEOUT)), cause: None });
@@ -458,7 +468,10 @@ impl Execution {
     }
 
     fn stop_everything(&mut self) {
-        self.map_runs.abort_running(self.now);
+        for frame in self.map_runs.running() {
+            let last = self.frames.get(&frame).map_or(0, |f| f.last);
+            self.map_runs.end(frame, self.now, last, || ChildStatus::Aborted);
+        }
         self.frames.clear();
         self.ready.clear();
         self.timers.clear();

@@ -22,6 +22,8 @@ pub struct InspectorProps {
     pub cursor: usize,
     pub selected: Option<Rc<str>>,
     pub on_select: Callback<Option<Rc<str>>>,
+    /// Show a child execution of a distributed Map (its outcome, and which it is).
+    pub on_open_child: Callback<(Rc<Outcome>, Rc<str>)>,
 }
 
 #[function_component]
@@ -86,7 +88,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         (None, Some(map)) => {
             let map_visits = timeline.visits(&map, timeline.len());
             match map_visits.iter().rev().copied().find(|&v| v < props.cursor) {
-                Some(entered) => html! { <MapRun {outcome} {entered} upto={props.cursor} inner={name.clone()} /> },
+                Some(entered) => html! { <MapRun {outcome} {entered} upto={props.cursor} inner={name.clone()} on_open={props.on_open_child.clone()} /> },
                 None if map_visits.is_empty() => html! { <p class="empty">{ format!("\"{name}\" did not run: its Map \"{map}\" did not.") }</p> },
                 None => html! { <p class="empty">{ format!("\"{name}\" has not run yet at this point of the replay.") }</p> },
             }
@@ -99,7 +101,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             html! {
                 <>
                     { visit(&inspect(&timeline, machine.as_ref().as_ref(), entered, upto)) }
-                    if map_run { <MapRun {outcome} {entered} {upto} /> }
+                    if map_run { <MapRun {outcome} {entered} {upto} on_open={props.on_open_child.clone()} /> }
                 </>
             }
         }

@@ -1,5 +1,6 @@
 //! A distributed Map's child executions in the inspector (`ui::map_run`): the Map Run's children as
-//! they stood at the replay's moment; a row opens to the child's input and its output or error.
+//! they stood at the replay's moment; a row opens to the child's input and its output or error, and
+//! to the child execution itself, with its own history.
 
 use std::rc::Rc;
 
@@ -21,6 +22,8 @@ pub struct MapRunProps {
     /// The state inspected inside the Map, when it is not the Map itself.
     #[prop_or_default]
     pub inner: Option<Rc<str>>,
+    /// Show a child execution (its outcome, and which it is).
+    pub on_open: Callback<(Rc<Outcome>, Rc<str>)>,
 }
 
 #[function_component]
@@ -51,7 +54,7 @@ pub fn MapRun(props: &MapRunProps) -> Html {
                     <td class="time">{ duration.unwrap_or_default() }</td>
                 </tr>
                 if is_open {
-                    <tr class="child-details"><td colspan="4">{ details(child) }</td></tr>
+                    <tr class="child-details"><td colspan="4">{ details(child, &props.on_open) }</td></tr>
                 }
             </>
         }
@@ -73,9 +76,13 @@ pub fn MapRun(props: &MapRunProps) -> Html {
     }
 }
 
-/// A child's input, and its output or error once it ended.
-fn details(child: &Child) -> Html {
+/// A child's input, its output or error once it ended, and a way to open it.
+fn details(child: &Child, on_open: &Callback<(Rc<Outcome>, Rc<str>)>) -> Html {
     let c = child.execution;
+    let open = Outcome::of_child(c).map(|outcome| {
+        let label: Rc<str> = format!("{} · item {}", c.map, c.index).into();
+        on_open.reform(move |_: MouseEvent| (Rc::new(outcome.clone()), label.clone()))
+    });
     let json = |text: &str| match Value::parse(text) {
         Ok(value) => html! { <JsonView {value} /> },
         Err(_) => html! { <code>{ text.to_owned() }</code> },
@@ -92,6 +99,11 @@ fn details(child: &Child) -> Html {
             if let (true, Some(error)) = (ended, &c.error) {
                 <p class="error-name"><span>{ "Error" }</span><code>{ error }</code></p>
                 <p class="cause"><span>{ "Cause" }</span>{ c.cause.clone().unwrap_or_default() }</p>
+            }
+            if let Some(open) = open {
+                <button class="open-child" onclick={open}>{ "Open this child execution" }</button>
+            } else {
+                <p class="empty">{ "Its history was too large to keep with the last run." }</p>
             }
         </>
     }
