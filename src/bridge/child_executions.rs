@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use serde_json::{json, Value as Json};
 
-use crate::asl::exec::{ChildId, ChildStatus, Execution};
+use crate::asl::exec::{ChildStatus, Execution};
 
 /// One child execution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,39 +34,42 @@ pub struct ChildExecution {
     pub children: Vec<ChildExecution>,
 }
 
-/// The child executions of `ex` so far, in the order they started.
+/// The child executions of `ex` so far, in the order they started, each with its own.
 pub fn of(ex: &Execution) -> Vec<ChildExecution> {
-    children_of(ex, None)
-}
-
-/// The child executions whose Map Run is in `parent`'s history (the execution's when `None`).
-fn children_of(ex: &Execution, parent: Option<ChildId>) -> Vec<ChildExecution> {
-    ex.child_runs()
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.parent == parent)
-        .map(|(k, c)| {
-            let (output, failure) = match &c.status {
-                ChildStatus::Succeeded(output) => (Some(output.to_json()), None),
-                ChildStatus::Failed(failure) => (None, Some(failure)),
-                ChildStatus::Running | ChildStatus::Aborted => (None, None),
-            };
-            ChildExecution {
-                map: c.map.to_string(),
-                map_run: c.map_run,
-                index: c.index,
-                status: c.status.word().to_owned(),
-                input: c.input.to_json(),
-                output,
-                error: failure.map(|f| f.error.clone()),
-                cause: failure.and_then(|f| f.cause.clone()),
-                started: c.started,
-                ended: c.ended,
-                history: Some(Rc::new(ex.child_history_json(k))),
-                children: children_of(ex, Some(ChildId::of(k))),
-            }
-        })
-        .collect()
+    let runs = ex.child_runs();
+    // A child starts after the child whose Map runs it: read from the last, each child's own
+    // children are gathered (last first) by the time it is read.
+    let mut own: Vec<Vec<ChildExecution>> = vec![Vec::new(); runs.len()];
+    let mut top = Vec::new();
+    for (k, c) in runs.iter().enumerate().rev() {
+        let (output, failure) = match &c.status {
+            ChildStatus::Succeeded(output) => (Some(output.to_json()), None),
+            ChildStatus::Failed(failure) => (None, Some(failure)),
+            ChildStatus::Running | ChildStatus::Aborted => (None, None),
+        };
+        let mut children = std::mem::take(&mut own[k]);
+        children.reverse();
+        let row = ChildExecution {
+            map: c.map.to_string(),
+            map_run: c.map_run,
+            index: c.index,
+            status: c.status.word().to_owned(),
+            input: c.input.to_json(),
+            output,
+            error: failure.map(|f| f.error.clone()),
+            cause: failure.and_then(|f| f.cause.clone()),
+            started: c.started,
+            ended: c.ended,
+            history: Some(Rc::new(ex.child_history_json(k))),
+            children,
+        };
+        match c.parent.and_then(|p| own.get_mut(p.index())) {
+            Some(siblings) => siblings.push(row),
+            None => top.push(row),
+        }
+    }
+    top.reverse();
+    top
 }
 
 /// As kept with the last run, their histories too when `histories` (written out by hand: serde's
@@ -136,5 +139,24 @@ mod tests {
         assert!(bare.iter().all(|c| c.history.is_none()) && bare.len() == 2, "kept without their histories");
         assert!(crate::bridge::outcome::Outcome::of_child(&bare[1]).is_none());
         assert_eq!(from_json(&serde_json::json!([{"map": "M"}, 3])), [], "what does not read is left out");
+    }
+
+    #[test]
+    fn a_distributed_map_inside_a_child_runs_children_of_the_childs_own() {
+        let text = r#"{"StartAt":"Outer","States":{"Outer":{"Type":"Map","End":true,"ItemProcessor":{
+            "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Inner","States":{
+            "Inner":{"Type":"Map","End":true,"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+              "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}}}}"#;
+        let mut ex = Execution::start(Rc::new(definition::parse(text).unwrap()), Value::parse("[[1, 2], [3]]").unwrap(), ExecutionOptions::default());
+        ex.run_to_end(|_: &TaskRequest| None);
+        let top = of(&ex);
+        let shape: Vec<(&str, usize, Vec<(&str, String)>)> =
+            top.iter().map(|c| (c.map.as_str(), c.index, c.children.iter().map(|g| (g.map.as_str(), g.input.clone())).collect())).collect();
+        assert_eq!(shape, [("Outer", 0, vec![("Inner", "1".into()), ("Inner", "2".into())]), ("Outer", 1, vec![("Inner", "3".into())])]);
+        // A grandchild's Map Run is in its parent child's history.
+        let child = crate::bridge::outcome::Outcome::of_child(&top[0]).unwrap();
+        let run_started = child.events.iter().find(|e| e.kind == "MapRunStarted").map(|e| e.id as u64);
+        assert_eq!(run_started, Some(top[0].children[0].map_run));
+        assert_eq!(child.children.len(), 2);
     }
 }

@@ -134,9 +134,11 @@ test("a state inside a distributed Map is shown through the Map Run's child exec
   await pickResize();
   const run = page.locator(".inspector .map-run");
   assert.match(await run.locator(".note").textContent(), /"Resize" runs in the child executions/);
-  assert.equal(await run.locator(".counts").textContent(), "4 succeeded · 1 failed");
+  assert.equal(await run.locator(".counts .tally").textContent(), "4 succeeded · 1 failed");
   const statuses = await run.locator("tr.child").evaluateAll((rows) => rows.map((r) => [r.dataset.index, r.dataset.status]));
   assert.deepEqual(statuses, [["0", "SUCCEEDED"], ["1", "SUCCEEDED"], ["2", "FAILED"], ["3", "SUCCEEDED"], ["4", "SUCCEEDED"]]);
+  await run.locator("select.child-filter").selectOption("FAILED");
+  assert.deepEqual(await run.locator("tr.child").evaluateAll((rows) => rows.map((r) => r.dataset.index)), ["2"]);
   await run.locator('tr.child[data-index="2"]').click();
   const details = run.locator("tr.child-details");
   assert.deepEqual(JSON.parse(await details.locator(".json").getAttribute("data-json")), { album: "lisbon-2024", photo: "corrupt.jpg" });
@@ -158,7 +160,7 @@ test("a state inside a distributed Map is shown through the Map Run's child exec
   // Back to the Map Run's start: the first two children (MaxConcurrency 2) are running.
   await page.locator(".events tr", { has: page.locator("td.type", { hasText: /^MapRunStarted$/ }) }).click();
   await inspect(page, "Make Thumbnails");
-  assert.equal(await run.locator(".counts").textContent(), "2 running");
+  assert.equal(await run.locator(".counts .tally").textContent(), "2 running");
 
   // The last run comes back after a reload with its child executions.
   await page.reload();

@@ -25,8 +25,7 @@ impl ChildId {
         self.0.get() as usize - 1
     }
 
-    /// The number of the child at `index`.
-    pub fn of(index: usize) -> ChildId {
+    fn of(index: usize) -> ChildId {
         ChildId(u32::try_from(index + 1).ok().and_then(NonZeroU32::new).unwrap_or(NonZeroU32::MAX))
     }
 }

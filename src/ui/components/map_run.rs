@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::asl::json::Value;
@@ -11,6 +12,9 @@ use crate::bridge::outcome::Outcome;
 use crate::ui::components::json_view::JsonView;
 use crate::ui::event_filter::relative;
 use crate::ui::map_run::{children, counts, Child};
+
+/// The most rows drawn: a Map Run may have thousands of children; the status filter finds the others.
+const ROWS: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct MapRunProps {
@@ -30,8 +34,18 @@ pub struct MapRunProps {
 pub fn MapRun(props: &MapRunProps) -> Html {
     // The item index opened.
     let open = use_state(|| None::<usize>);
+    // The status shown ("" for all).
+    let only = use_state(String::new);
     let timeline = &props.outcome.timeline;
     let shown = children(timeline, &props.outcome.children, props.entered, props.upto);
+    let statuses: Vec<&str> = ["RUNNING", "SUCCEEDED", "FAILED", "ABORTED"].into_iter().filter(|s| shown.iter().any(|c| c.status == *s)).collect();
+    // A status no child has at this moment of the replay filters nothing.
+    let status = statuses.iter().copied().find(|s| *s == only.as_str());
+    let matching: Vec<&Child> = shown.iter().filter(|c| status.is_none_or(|s| c.status == s)).collect();
+    let on_only = {
+        let only = only.clone();
+        Callback::from(move |e: Event| only.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
     let origin = timeline.time(0).unwrap_or_default();
     let note = props.inner.as_ref().map(|inner| {
         format!("\"{inner}\" runs in the child executions of this Map Run; their events are in histories of their own, as in AWS.")
@@ -66,10 +80,21 @@ pub fn MapRun(props: &MapRunProps) -> Html {
             if shown.is_empty() {
                 <p class="empty">{ "No child execution has started at this point of the replay." }</p>
             } else {
-                <p class="counts">{ counts(&shown) }</p>
+                <p class="counts">
+                    <span class="tally">{ counts(&shown) }</span>
+                    if statuses.len() > 1 {
+                        <select class="child-filter" aria-label="Status" onchange={on_only}>
+                            <option value="" selected={status.is_none()}>{ "All" }</option>
+                            { for statuses.iter().map(|s| html! { <option value={*s} selected={status == Some(*s)}>{ s.to_lowercase() }</option> }) }
+                        </select>
+                    }
+                </p>
+                if matching.len() > ROWS {
+                    <p class="note">{ format!("The first {ROWS} of {} shown.", matching.len()) }</p>
+                }
                 <table class="children">
                     <thead><tr><th>{ "Item" }</th><th>{ "Status" }</th><th>{ "Started" }</th><th>{ "Took" }</th></tr></thead>
-                    <tbody>{ for shown.iter().map(row) }</tbody>
+                    <tbody>{ for matching.iter().take(ROWS).map(|c| row(c)) }</tbody>
                 </table>
             }
         </div>
