@@ -27,16 +27,26 @@ pub struct ChildExecution {
     /// Virtual times, milliseconds since the epoch.
     pub started: i64,
     pub ended: Option<i64>,
-    /// Its history, AWS's GetExecutionHistory shape (not kept when the last run was too large to
-    /// keep with it).
+    /// Its history, AWS's GetExecutionHistory shape (not kept past [`HISTORIES_KEPT`], nor when
+    /// the last run was too large to keep with it).
     pub history: Option<Rc<Json>>,
     /// The child executions of its own distributed Maps.
     pub children: Vec<ChildExecution>,
 }
 
+/// How many child executions keep their history: a Map Run of 100,000 children would take seconds
+/// and a gigabyte to write every history out as JSON. Those that did not succeed come first.
+pub const HISTORIES_KEPT: usize = 1_000;
+
 /// The child executions of `ex` so far, in the order they started, each with its own.
 pub fn of(ex: &Execution) -> Vec<ChildExecution> {
     let runs = ex.child_runs();
+    let mut kept = vec![false; runs.len()];
+    let unsuccessful = runs.iter().enumerate().filter(|(_, c)| !matches!(c.status, ChildStatus::Succeeded(_)));
+    let succeeded = runs.iter().enumerate().filter(|(_, c)| matches!(c.status, ChildStatus::Succeeded(_)));
+    for (k, _) in unsuccessful.chain(succeeded).take(HISTORIES_KEPT) {
+        kept[k] = true;
+    }
     // A child starts after the child whose Map runs it: read from the last, each child's own
     // children are gathered (last first) by the time it is read.
     let mut own: Vec<Vec<ChildExecution>> = vec![Vec::new(); runs.len()];
@@ -60,7 +70,7 @@ pub fn of(ex: &Execution) -> Vec<ChildExecution> {
             cause: failure.and_then(|f| f.cause.clone()),
             started: c.started,
             ended: c.ended,
-            history: Some(Rc::new(ex.child_history_json(k))),
+            history: kept[k].then(|| Rc::new(ex.child_history_json(k))),
             children,
         };
         match c.parent.and_then(|p| own.get_mut(p.index())) {
@@ -158,5 +168,23 @@ mod tests {
         let run_started = child.events.iter().find(|e| e.kind == "MapRunStarted").map(|e| e.id as u64);
         assert_eq!(run_started, Some(top[0].children[0].map_run));
         assert_eq!(child.children.len(), 2);
+    }
+
+    #[test]
+    fn histories_are_kept_for_the_unsuccessful_children_first() {
+        let text = r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ToleratedFailurePercentage":100,"ItemProcessor":{
+            "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"T","States":{
+            "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","End":true}}}}}}"#;
+        let count = HISTORIES_KEPT + 10;
+        let items = format!("[{}]", (0..count).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+        let options = ExecutionOptions { max_payload_bytes: usize::MAX, ..ExecutionOptions::default() };
+        let mut ex = Execution::start(Rc::new(definition::parse(text).unwrap()), Value::parse(&items).unwrap(), options);
+        let last = Value::int(count as i64 - 1);
+        ex.run_to_end(|r: &TaskRequest| Some(if r.input == last { Err(Failure::new("Bad", "the last")) } else { Ok(Value::Null) }));
+        let rows = of(&ex);
+        assert_eq!(rows.len(), count);
+        assert_eq!(rows.iter().filter(|c| c.history.is_some()).count(), HISTORIES_KEPT);
+        assert!(rows[count - 1].history.is_some(), "the failed one, though last");
+        assert!(rows[count - 2].history.is_none());
     }
 }

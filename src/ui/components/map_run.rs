@@ -8,6 +8,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::asl::json::Value;
+use crate::bridge::child_executions::HISTORIES_KEPT;
 use crate::bridge::outcome::Outcome;
 use crate::ui::components::json_view::JsonView;
 use crate::ui::event_filter::relative;
@@ -128,7 +129,7 @@ fn details(child: &Child, on_open: &Callback<(Rc<Outcome>, Rc<str>)>) -> Html {
             if let Some(open) = open {
                 <button class="open-child" onclick={open}>{ "Open this child execution" }</button>
             } else {
-                <p class="empty">{ "Its history was too large to keep with the last run." }</p>
+                <p class="empty">{ format!("Its history is not kept: a run keeps those of {HISTORIES_KEPT} child executions (the unsuccessful first), and a reload those that fit with the last run.") }</p>
             }
         </>
     }
