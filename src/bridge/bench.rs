@@ -20,13 +20,14 @@ pub fn execute(machine: &Rc<StateMachine>, input: &Value) -> Execution {
 
 /// The peer benchmark's task handler: `input => ({...input, n: input.n + 1})`.
 pub fn peer_task(input: &Value) -> Value {
+    // JavaScript's `undefined + 1` is NaN, which JSON writes as null.
+    let plus_one = |n: Option<&Value>| n.and_then(Value::as_f64).and_then(|n| Value::number_from_f64(n + 1.0)).unwrap_or_default();
     let mut output = input.clone();
     if let Some(map) = output.as_object_mut() {
-        let n = map.get("n").and_then(Value::as_f64).and_then(|n| Value::number_from_f64(n + 1.0)).unwrap_or_default();
         match map.get_mut("n") {
-            Some(slot) => *slot = n,
+            Some(n) => *n = plus_one(Some(n)),
             None => {
-                map.insert(Rc::from("n"), n);
+                map.insert(Rc::from("n"), plus_one(None));
             }
         }
     }

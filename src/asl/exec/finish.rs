@@ -136,6 +136,8 @@ fn result_path_of(state: &State) -> Option<&ResultPath> {
 pub fn merge(result_path: &ResultPath, raw: Value, result: Value) -> Result<Value, Failure> {
     match result_path {
         None => Ok(raw),
+        // `$`, the default: the result replaces the input.
+        Some(p) if p.is_root() => Ok(result),
         Some(p) => path::set(p, raw, result).map_err(|cause| Failure::new(names::RESULT_PATH_MATCH_FAILURE, cause)),
     }
 }

@@ -105,6 +105,12 @@ pub struct InState {
     pub retries_used: Vec<u64>,
     /// Task token of the current attempt, for `$$.Task.Token`.
     pub token: Option<Rc<str>>,
+    /// The current attempt's task from its scheduling to its start (the request the host gets).
+    pub request: Option<super::TaskRequest>,
+    /// The host's answer to the current attempt's task, from its arrival to its step. Request and
+    /// answer wait here rather than in the ready queue: a frame has one task at a time, and the
+    /// record is recycled, so a Task's round trip allocates nothing for them.
+    pub answer: Option<Result<Value, Failure>>,
 }
 
 /// The children of a Parallel or Map state while they run.
@@ -144,10 +150,10 @@ pub struct MapRun {
 pub enum Wake {
     /// Enter the current state.
     Enter,
-    /// A task of the current state answered.
-    TaskDone(Box<Result<Value, Failure>>),
-    /// The scheduled task of the current state starts.
-    TaskStarted(Box<super::TaskRequest>),
+    /// A task of the current state answered (the answer is in the frame's [`InState`]).
+    TaskDone,
+    /// The scheduled task of the current state starts (its request is in the frame's [`InState`]).
+    TaskStarted,
     /// Task (by id) of the current state may have timed out (with this error name).
     TaskTimedOut(u64, &'static str),
     /// Task (by id) of the current state may have missed its heartbeat (after this many heartbeats).

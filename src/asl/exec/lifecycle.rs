@@ -17,8 +17,8 @@ impl Execution {
     pub(super) fn step(&mut self, id: FrameId, wake: Wake) {
         match wake {
             Wake::Enter => self.enter(id),
-            Wake::TaskStarted(request) => self.task_started(id, *request),
-            Wake::TaskDone(outcome) => self.task_done(id, *outcome),
+            Wake::TaskStarted => self.task_started(id),
+            Wake::TaskDone => self.task_done(id),
             Wake::TaskTimedOut(task, error) => self.task_timed_out(id, task, error),
             Wake::HeartbeatDue(task, beats) => self.heartbeat_due(id, task, beats),
             Wake::ExecutionTimedOut => self.time_out(),
@@ -130,6 +130,8 @@ impl Execution {
                 // Kept for the next state entered, so that entering one allocates nothing.
                 record.effective = Value::Null;
                 record.token = None;
+                record.request = None;
+                record.answer = None;
                 record.retries_used.clear();
                 self.spare.push(record);
             }

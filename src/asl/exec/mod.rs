@@ -255,7 +255,11 @@ impl Execution {
     /// Answers task `id` (a result, or a failure with error and cause).
     pub fn complete_task(&mut self, id: u64, outcome: Result<Value, Failure>) -> Result<(), HostError> {
         let pending = self.tasks.remove(&id).ok_or(HostError::NotPending)?;
-        self.ready.push_back((pending.frame, Wake::TaskDone(Box::new(outcome))));
+        // A pending task's frame is in the task's state until the answer's step.
+        if let Some(record) = self.frames.get_mut(&pending.frame).and_then(|f| f.in_state.as_mut()) {
+            record.answer = Some(outcome);
+            self.ready.push_back((pending.frame, Wake::TaskDone));
+        }
         Ok(())
     }
 

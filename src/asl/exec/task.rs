@@ -57,9 +57,6 @@ impl Execution {
         };
         let event = task_events::scheduled(resource, task_events::Scheduled { arn: &task.resource, input: &input, region: &self.options.region, timeout, heartbeat });
         let scheduled = self.emit(previous, event);
-        if let Some(frame) = self.frames.get_mut(&id) {
-            frame.last = scheduled;
-        }
         let request = TaskRequest {
             id: 0,
             state_name: state.name.clone(),
@@ -70,17 +67,25 @@ impl Execution {
             timeout_seconds: timeout,
             heartbeat_seconds: heartbeat,
         };
+        if let Some(frame) = self.frames.get_mut(&id) {
+            frame.last = scheduled;
+            if let Some(record) = frame.in_state.as_mut() {
+                record.request = Some(request);
+            }
+        }
         // The task starts in a step of its own, as at AWS, where concurrent branches' tasks are all
         // scheduled before any starts.
-        self.ready.push_back((id, Wake::TaskStarted(Box::new(request))));
+        self.ready.push_back((id, Wake::TaskStarted));
     }
 
     /// The scheduled task of frame `id` starts: the request goes to the host.
-    pub(super) fn task_started(&mut self, id: FrameId, mut request: TaskRequest) {
+    pub(super) fn task_started(&mut self, id: FrameId) {
         let Some(machine) = self.machine_of(id) else { return };
-        let Some(frame) = self.frames.get(&id) else { return };
+        let Some(frame) = self.frames.get_mut(&id) else { return };
         let Kind::Task(task) = &machine.states[frame.state].kind else { return };
-        let started = self.emit(frame.last, task_events::started(&task.kind, &self.options.activity_worker));
+        let Some(mut request) = frame.in_state.as_mut().and_then(|record| record.request.take()) else { return };
+        let previous = frame.last;
+        let started = self.emit(previous, task_events::started(&task.kind, &self.options.activity_worker));
         if let Some(frame) = self.frames.get_mut(&id) {
             frame.last = started;
         }
@@ -124,9 +129,10 @@ impl Execution {
     }
 
     /// The host answered the current task of frame `id`.
-    pub(super) fn task_done(&mut self, id: FrameId, outcome: Result<Value, Failure>) {
+    pub(super) fn task_done(&mut self, id: FrameId) {
         let Some(machine) = self.machine_of(id) else { return };
-        let Some(frame) = self.frames.get(&id) else { return };
+        let Some(frame) = self.frames.get_mut(&id) else { return };
+        let Some(outcome) = frame.in_state.as_mut().and_then(|record| record.answer.take()) else { return };
         let state = &machine.states[frame.state];
         let Kind::Task(task) = &state.kind else { return };
         let previous = frame.last;
