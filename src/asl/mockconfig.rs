@@ -9,11 +9,17 @@ use rustc_hash::FxHashMap;
 use crate::asl::error::Failure;
 use crate::asl::json::Value;
 
+/// A state machine's test cases: for each, the mocked response named for each state.
+type TestCases = FxHashMap<Rc<str>, FxHashMap<Rc<str>, Rc<str>>>;
+
+/// A mocked response's answers: the calls `low..=high` (its keys, "0" or "1-3") answer this.
+type Answers = Vec<(u64, u64, Result<Value, Failure>)>;
+
 /// A parsed mock configuration.
 #[derive(Debug)]
 pub struct MockConfig {
-    machines: Vec<(Rc<str>, FxHashMap<Rc<str>, FxHashMap<Rc<str>, Rc<str>>>)>,
-    responses: FxHashMap<Rc<str>, Vec<(u64, u64, Result<Value, Failure>)>>,
+    machines: Vec<(Rc<str>, TestCases)>,
+    responses: FxHashMap<Rc<str>, Answers>,
 }
 
 /// The mocked states of one test case, counting each state's calls.

@@ -118,6 +118,8 @@ pub fn from_json(kept: &Json) -> Vec<ChildExecution> {
 }
 
 #[cfg(test)]
+// Tuples of what each row shows read best in the assertions.
+#[allow(clippy::type_complexity)]
 mod tests {
     use std::rc::Rc;
 

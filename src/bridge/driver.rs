@@ -56,7 +56,7 @@ pub async fn drive(run: &mut Run, host: &mut impl Host) -> Ending {
             Err(problem) => run.reply_malformed(call.id, &problem),
         };
         calls += 1;
-        if calls % CALLS_PER_TURN == 0 {
+        if calls.is_multiple_of(CALLS_PER_TURN) {
             host.turn().await;
         }
     }

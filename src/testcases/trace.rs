@@ -114,7 +114,7 @@ impl Trace {
                 EventKind::StateEntered { name, .. } => {
                     self.path.push(name.to_string());
                     if let Some(Event { kind: EventKind::StateExited { name: from, .. }, previous_event_id, .. }) = previous {
-                        let caught = at(previous_event_id).is_some_and(|e| is_failure(&e.kind));
+                        let caught = at(previous_event_id).is_some_and(|e| is_failure(e.kind));
                         self.transitions.push(Transition { from: from.to_string(), to: name.to_string(), caught });
                     }
                 }
@@ -123,11 +123,11 @@ impl Trace {
                     for (variable, value) in assigned.as_deref().and_then(Value::as_object).into_iter().flatten() {
                         self.variables.insert(variable.to_string(), value.clone());
                     }
-                    if previous.is_some_and(|e| is_failure(&e.kind)) {
+                    if previous.is_some_and(|e| is_failure(e.kind)) {
                         self.caught.push(Incident { state: name.to_string(), error: error_near(events, event.previous_event_id) });
                     }
                 }
-                kind if is_attempt(kind) && previous.is_some_and(|e| is_failure(&e.kind)) => {
+                kind if is_attempt(kind) && previous.is_some_and(|e| is_failure(e.kind)) => {
                     let failed = previous.map(|e| e.kind);
                     let state = containers.attempted(kind, inherited.as_deref(), failed);
                     if let Some(state) = state {
@@ -169,7 +169,7 @@ fn failure_error(kind: &EventKind) -> Option<&str> {
 /// The error of failure event `id`, or of the failure it follows from (a Parallel fails after a branch).
 fn error_near(events: &History, mut id: u64) -> Option<String> {
     while let Some(event) = id.checked_sub(1).and_then(|i| events.get(i as usize)) {
-        match failure_error(&event.kind) {
+        match failure_error(event.kind) {
             Some("") => id = event.previous_event_id,
             Some(error) => return Some(error.to_string()),
             None => return None,

@@ -47,7 +47,7 @@ pub fn problems(ex: &Execution, top_level: &[String]) -> Vec<String> {
             _ => {}
         }
         let name = e.kind.type_name();
-        if let Some((state, index)) = iteration(&e.kind) {
+        if let Some((state, index)) = iteration(e.kind) {
             let count = iterations.entry((state.to_string(), index)).or_default();
             *count += if name == "MapIterationStarted" { 1 } else { -1 };
             if *count < 0 {

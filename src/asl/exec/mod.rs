@@ -186,7 +186,9 @@ pub struct Execution {
     map_runs: map_runs::MapRuns,
     /// The parts of `$$` that never change (see [`context::base`]).
     context_base: crate::asl::json::Map,
-    /// Records of states left, for the next ones entered (at most [`SPARE_RECORDS`]).
+    /// Records of states left, for the next ones entered (at most [`SPARE_RECORDS`]); boxed as a
+    /// frame holds them, so that they move in and out without being boxed again.
+    #[allow(clippy::vec_box)]
     spare: Vec<Box<InState>>,
 }
 

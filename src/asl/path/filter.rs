@@ -162,7 +162,7 @@ impl Parser<'_> {
             }
             Some(_) => {
                 let end = self.text[self.pos..]
-                    .find(|c: char| matches!(c, ' ' | ')' | '=' | '!' | '<' | '>' | '&' | '|'))
+                    .find([' ', ')', '=', '!', '<', '>', '&', '|'])
                     .map_or(self.text.len(), |i| self.pos + i);
                 let word = &self.text[self.pos..end];
                 let value = match word {

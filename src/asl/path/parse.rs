@@ -76,7 +76,7 @@ fn dotted(text: &str, start: usize) -> Result<(Step, usize), SyntaxError> {
         return Ok((plain(Selector::Wildcard), start + 1));
     }
     let end = text[start..]
-        .find(|c: char| matches!(c, '.' | '[' | ']' | ' ' | ')' | '(' | '=' | '<' | '>' | '!' | '&' | '|' | ','))
+        .find(['.', '[', ']', ' ', ')', '(', '=', '<', '>', '!', '&', '|', ','])
         .map_or(text.len(), |i| start + i);
     if end == start {
         return Err(SyntaxError::new("expected a field name after '.'", start));
