@@ -54,6 +54,22 @@ fn hello_lambda_answers_from_its_mock_config() {
 }
 
 #[test]
+fn a_distributed_maps_child_executions_come_with_the_history() {
+    let sample = "samples/map-distributed";
+    let (code, run, text) =
+        aslplay(&["run", &format!("{sample}/definition.asl.json"), "--input", &format!("{sample}/input.json"), "--mocks", &format!("{sample}/mocks.js"), "--history"]);
+    assert_eq!(code, 0, "{text}");
+    let children = run["childExecutions"].as_array().expect("child executions");
+    let statuses: Vec<&str> = children.iter().filter_map(|c| c["status"].as_str()).collect();
+    assert_eq!(statuses, ["SUCCEEDED", "SUCCEEDED", "FAILED", "SUCCEEDED", "SUCCEEDED"]);
+    let last = |c: &serde_json::Value| c["history"]["events"].as_array().and_then(|e| e.last()).and_then(|e| e["type"].as_str()).map(str::to_owned);
+    assert_eq!(last(&children[2]).as_deref(), Some("ExecutionFailed"));
+    assert!(entered_states(&run).iter().all(|s| s != "Resize"), "the children's states are in their own histories");
+    let (_, run, _) = aslplay(&["run", &format!("{sample}/definition.asl.json"), "--input", &format!("{sample}/input.json"), "--mocks", &format!("{sample}/mocks.js")]);
+    assert!(run.get("childExecutions").is_none(), "only with --history");
+}
+
+#[test]
 fn a_rejected_approval_fails_the_execution() {
     let (code, run, _) = aslplay(&["run", STOCK, "--mock-config", STOCK_MOCKS, "--test-case", "Rejected"]);
     assert_eq!(code, 1);

@@ -1,7 +1,8 @@
 //! `aslplay run <definition.json> [--input <file> | --input-json '<json>'] [--mocks <mocks.js>]
 //! [--mock-config <file> --test-case <name> [--state-machine <name>]] [--workspace <dir>]
 //! [--history] [--services] [--seed N] [--mock-limit-ms N]`: runs an execution with JavaScript mock
-//! handlers, static mocks and the built-in services, and prints one JSON object with its outcome.
+//! handlers, static mocks and the built-in services, and prints one JSON object with its outcome
+//! (with `--history`, its events and those of its distributed Maps' child executions).
 
 use std::path::Path;
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use super::report;
 use crate::asl::definition;
 use crate::asl::exec::{ExecutionOptions, Status};
 use crate::asl::json::Value;
+use crate::bridge::child_executions;
 use crate::integrations::workspace::Workspace;
 use crate::integrations::{static_mocks, Run, RunOptions, Step};
 
@@ -122,6 +124,11 @@ fn print_outcome(run: &Run, history: bool, services: bool) {
     }
     if history {
         result["events"] = ex.history_json()["events"].take();
+        // A distributed Map's child executions, each with its own history, as the page lists them.
+        let children = child_executions::of(ex);
+        if !children.is_empty() {
+            result["childExecutions"] = child_executions::to_json(&children, true);
+        }
     }
     if services {
         result["services"] = run.services().to_json().to_serde();
