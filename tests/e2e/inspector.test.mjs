@@ -153,8 +153,12 @@ test("a state inside a distributed Map is shown through the Map Run's child exec
   assert.deepEqual(types, ["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed"]);
   assert.equal(await page.locator('svg.graph .node[data-state="Resize"]').getAttribute("data-status"), "failed");
   await screenshot(page, "child-execution");
+  await page.locator('.panel-tabs [data-tab="Result"]').click();
+  assert.equal(await page.locator(".result .status").textContent(), "FAILED", "the child's result");
   await banner.locator("button").click();
   await banner.waitFor({ state: "detached" });
+  assert.equal(await page.locator(".result .status").textContent(), "SUCCEEDED", "the run's again");
+  await page.locator('.panel-tabs [data-tab="Inspector"]').click();
   assert.equal(await page.locator(".events tbody td.type", { hasText: "MapRunStarted" }).count(), 1, "the run's own history again");
 
   // Back to the Map Run's start: the first two children (MaxConcurrency 2) are running.
