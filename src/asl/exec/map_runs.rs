@@ -224,6 +224,20 @@ mod tests {
     }
 
     #[test]
+    fn an_execution_that_times_out_aborts_its_running_children() {
+        let text = r#"{"StartAt":"M","TimeoutSeconds":3,"States":{"M":{"Type":"Map","End":true,"ItemProcessor":{
+            "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"W","States":{
+            "W":{"Type":"Wait","SecondsPath":"$","End":true}}}}}}"#;
+        let mut ex = Execution::start(std::rc::Rc::new(definition::parse(text).unwrap()), Value::parse("[1, 5]").unwrap(), ExecutionOptions::default());
+        ex.run_to_end(|_: &TaskRequest| None);
+        assert!(matches!(ex.status(), Status::TimedOut(_)), "{:?}", ex.status());
+        let words: Vec<&str> = ex.child_runs().iter().map(|c| c.status.word()).collect();
+        assert_eq!(words, ["SUCCEEDED", "ABORTED"]);
+        assert_eq!(child_types(&ex, 1), ["ExecutionStarted", "WaitStateEntered", "ExecutionAborted"]);
+        assert_eq!(ex.child_runs()[1].ended, Some(ExecutionOptions::default().start_time_ms + 3000));
+    }
+
+    #[test]
     fn an_inline_map_has_no_child_executions() {
         let text = r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"#;
         let mut ex = Execution::start(std::rc::Rc::new(definition::parse(text).unwrap()), Value::parse("[1,2]").unwrap(), ExecutionOptions::default());
