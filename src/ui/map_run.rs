@@ -9,15 +9,18 @@ use crate::asl::definition::{Kind, StateMachine};
 use crate::bridge::child_executions::ChildExecution;
 use crate::bridge::timeline::Timeline;
 
-/// The distributed Map whose child executions run the state `name`, if it is inside one (the
-/// outermost, whose Map Run this history records).
-pub fn enclosing(machine: &StateMachine, name: &str) -> Option<Rc<str>> {
-    machine.states.iter().find_map(|state| match &state.kind {
-        Kind::Map(map) if map.distributed && contains(&map.processor, name) => Some(state.name.clone()),
-        Kind::Map(map) => enclosing(&map.processor, name),
-        Kind::Parallel(parallel) => parallel.branches.iter().find_map(|b| enclosing(b, name)),
+/// The distributed Maps whose child executions run the state `name`, outermost first: a run's
+/// history records the outermost's Map Run, a child execution's the next one's.
+pub fn enclosing(machine: &StateMachine, name: &str) -> Vec<Rc<str>> {
+    let inside = machine.states.iter().find_map(|state| match &state.kind {
+        Kind::Map(map) if contains(&map.processor, name) => Some((map.distributed.then(|| state.name.clone()), &map.processor)),
+        Kind::Parallel(parallel) => parallel.branches.iter().find(|b| contains(b, name)).map(|b| (None, b)),
         _ => None,
-    })
+    });
+    match inside {
+        Some((map, inner)) => map.into_iter().chain(enclosing(inner, name)).collect(),
+        None => Vec::new(),
+    }
 }
 
 /// Whether `name` is a state of `machine` or of a branch or processor inside it.
@@ -88,11 +91,16 @@ mod tests {
     fn a_state_anywhere_inside_a_distributed_map_belongs_to_it() {
         let machine = definition::parse(DISTRIBUTED).unwrap();
         for name in ["W", "P", "Deep"] {
-            assert_eq!(enclosing(&machine, name).as_deref(), Some("M"), "{name}");
+            assert_eq!(enclosing(&machine, name), [Rc::from("M")], "{name}");
         }
         for name in ["Outer", "M", "Inline", "I", "Nowhere"] {
-            assert_eq!(enclosing(&machine, name), None, "{name}");
+            assert_eq!(enclosing(&machine, name), Vec::<Rc<str>>::new(), "{name}");
         }
+        let nested = definition::parse(r#"{"StartAt":"A","States":{"A":{"Type":"Map","End":true,"ItemProcessor":{
+            "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"B","States":{
+            "B":{"Type":"Map","End":true,"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+              "StartAt":"C","States":{"C":{"Type":"Pass","End":true}}}}}}}}}"#).unwrap();
+        assert_eq!(enclosing(&nested, "C"), [Rc::from("A"), Rc::from("B")]);
     }
 
     #[test]

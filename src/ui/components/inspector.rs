@@ -82,17 +82,15 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     });
     let outcome = props.outcome.clone().unwrap_or_default();
     // A state inside a distributed Map runs in its child executions, whose events this history
-    // does not hold: it is shown through the Map Run of the Map's latest visit.
-    let child_of = visits.is_empty().then(|| machine.as_ref().as_ref().and_then(|m| map_run::enclosing(m, &name))).flatten();
-    let body = match (chosen, child_of) {
-        (None, Some(map)) => {
-            let map_visits = timeline.visits(&map, timeline.len());
-            match map_visits.iter().rev().copied().find(|&v| v < props.cursor) {
-                Some(entered) => html! { <MapRun {outcome} {entered} upto={props.cursor} inner={name.clone()} on_open={props.on_open_child.clone()} /> },
-                None if map_visits.is_empty() => html! { <p class="empty">{ format!("\"{name}\" did not run: its Map \"{map}\" did not.") }</p> },
-                None => html! { <p class="empty">{ format!("\"{name}\" has not run yet at this point of the replay.") }</p> },
-            }
-        }
+    // does not hold: it is shown through the Map Run of the Map's latest visit (in a child
+    // execution shown, the distributed Map it runs in is not in its history; an inner one may be).
+    let child_of = if visits.is_empty() { machine.as_ref().as_ref().map(|m| map_run::enclosing(m, &name)).unwrap_or_default() } else { Vec::new() };
+    let map_visits = child_of.iter().map(|map| timeline.visits(map, timeline.len())).find(|v| !v.is_empty());
+    let body = match (chosen, map_visits) {
+        (None, Some(map_visits)) => match map_visits.iter().rev().copied().find(|&v| v < props.cursor) {
+            Some(entered) => html! { <MapRun {outcome} {entered} upto={props.cursor} inner={name.clone()} on_open={props.on_open_child.clone()} /> },
+            None => html! { <p class="empty">{ format!("\"{name}\" has not run yet at this point of the replay.") }</p> },
+        },
         (None, None) if visits.is_empty() => html! { <p class="empty">{ format!("\"{name}\" did not run.") }</p> },
         (None, None) => html! { <p class="empty">{ format!("\"{name}\" has not run yet at this point of the replay.") }</p> },
         (Some(entered), _) => {
