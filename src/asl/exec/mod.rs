@@ -54,8 +54,8 @@ const EXECUTION: FrameId = FrameId::MAX;
 pub const MAX_HISTORY_EVENTS: usize = 25_000;
 
 /// How many times the history limit the child executions of distributed Map states may run
-/// (their events are not in the history): a map run over 100,000 items of a few states fits.
-const UNRECORDED_FACTOR: usize = 40;
+/// (their events are kept apart from the history): a map run over 100,000 items of a few states fits.
+const CHILD_EVENTS_FACTOR: usize = 40;
 
 /// How to start an execution.
 #[derive(Clone, Debug)]
@@ -180,8 +180,8 @@ pub struct Execution {
     /// The child execution recording the events of the frame taking the current step (see
     /// [`Frame::child`]).
     child: Option<map_runs::ChildId>,
-    /// Events of child executions so far (see [`Execution::count_unrecorded`]).
-    unrecorded: usize,
+    /// Events of child executions so far (see [`Execution::count_child_event`]).
+    child_events: usize,
     /// The child executions of distributed Map states.
     map_runs: map_runs::MapRuns,
     /// The parts of `$$` that never change (see [`context::base`]).
@@ -212,7 +212,7 @@ impl Execution {
             requests: Vec::new(),
             status: Status::Running,
             child: None,
-            unrecorded: 0,
+            child_events: 0,
             map_runs: Default::default(),
             context_base: Default::default(),
             spare: Vec::new(),
@@ -403,7 +403,7 @@ impl Execution {
             return previous;
         }
         if let Some(k) = self.child {
-            self.count_unrecorded();
+            self.count_child_event();
             if !matches!(self.status, Status::Running) {
                 return previous;
             }
@@ -420,12 +420,12 @@ impl Execution {
     }
 
     /// The child executions of distributed Map states record their events apart, yet their work must
-    /// be bounded too, or an endless loop in one would never end: past [`UNRECORDED_FACTOR`] times the
-    /// history limit, the execution fails.
-    fn count_unrecorded(&mut self) {
-        self.unrecorded += 1;
-        let limit = self.options.max_history_events.saturating_mul(UNRECORDED_FACTOR);
-        if self.unrecorded > limit {
+    /// be bounded too, or an endless loop in one would never end: past [`CHILD_EVENTS_FACTOR`] times
+    /// the history limit, the execution fails.
+    fn count_child_event(&mut self) {
+        self.child_events += 1;
+        let limit = self.options.max_history_events.saturating_mul(CHILD_EVENTS_FACTOR);
+        if self.child_events > limit {
             let cause = format!("The child executions of distributed Map states went past {limit} events, the most an execution may run.");
             let last = self.history.len() as u64;
             self.finish(last, Err(Failure::new(names::RUNTIME, cause)));
