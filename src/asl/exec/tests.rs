@@ -247,7 +247,7 @@ fn the_machine_timeout_times_the_execution_out() {
 
 #[test]
 fn an_endless_loop_in_a_distributed_map_ends_the_execution() {
-    // Its child executions record no events here, so the history limit alone never stopped it.
+    // Its child executions keep their events apart, so the history limit alone never stopped it.
     let text = r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{
         "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"A","States":{
         "A":{"Type":"Pass","Next":"C"},
