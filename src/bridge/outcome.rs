@@ -44,6 +44,12 @@ impl Outcome {
         self.timeline.history()
     }
 
+    /// An outcome showing `history` (its timeline and the events table's rows), the rest left empty.
+    fn recorded(history: Rc<serde_json::Value>) -> Outcome {
+        let timeline = Rc::new(Timeline::new(history));
+        Outcome { events: rows(&timeline), timeline, ..Outcome::default() }
+    }
+
     /// A run that could not start.
     pub fn not_started(problems: Vec<Problem>) -> Outcome {
         let cause = Some("Fix the problems below, then run again.".to_owned());
@@ -52,10 +58,8 @@ impl Outcome {
 
     /// The outcome of `ex` after driving it ended as `ending`.
     pub fn of(ex: &Execution, ending: Ending, problems: Vec<Problem>) -> Outcome {
-        let timeline = Rc::new(Timeline::new(Rc::new(ex.history_json())));
-        let events = rows(&timeline);
         let children = child_executions::of(ex);
-        let mut outcome = Outcome { status: ex.status().word(), events, timeline, problems, children, ..Outcome::default() };
+        let mut outcome = Outcome { status: ex.status().word(), problems, children, ..Outcome::recorded(Rc::new(ex.history_json())) };
         match (ending, ex.status()) {
             (Ending::Stopped, _) => {
                 outcome.status = "ABORTED";
@@ -77,7 +81,7 @@ impl Outcome {
     /// A child execution of a distributed Map as a run of its own (the page opens it as AWS's console
     /// opens a Map Run's child); `None` when its history was not kept.
     pub fn of_child(child: &ChildExecution) -> Option<Outcome> {
-        let timeline = Rc::new(Timeline::new(child.history.clone()?));
+        let history = child.history.clone()?;
         let output = child.output.as_deref().and_then(|o| Value::parse(o).ok()).map(|v| pretty(&v));
         let status = match child.status.as_str() {
             "SUCCEEDED" => "SUCCEEDED",
@@ -86,7 +90,7 @@ impl Outcome {
             _ => "RUNNING",
         };
         let (error, cause, children) = (child.error.clone(), child.cause.clone(), child.children.clone());
-        Some(Outcome { status, output, error, cause, events: rows(&timeline), timeline, children, ..Outcome::default() })
+        Some(Outcome { status, output, error, cause, children, ..Outcome::recorded(history) })
     }
 
     /// What a finished run's history tells of it (the page shows the last run again after a
@@ -105,8 +109,7 @@ impl Outcome {
         let text = |key: &str| details.and_then(|d| d.get(key)).and_then(serde_json::Value::as_str).map(str::to_owned);
         let output = text("output").filter(|_| status == "SUCCEEDED").and_then(|o| Value::parse(&o).ok()).map(|v| pretty(&v));
         let (error, cause) = (text("error"), text("cause"));
-        let timeline = Rc::new(Timeline::new(Rc::new(history)));
-        Some(Outcome { status, output, error, cause, events: rows(&timeline), timeline, services, children, ..Outcome::default() })
+        Some(Outcome { status, output, error, cause, services, children, ..Outcome::recorded(Rc::new(history)) })
     }
 }
 

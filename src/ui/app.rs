@@ -194,7 +194,7 @@ pub fn App() -> Html {
                     if learn.side != Side::Result {
                         { side }
                     } else if state.tab == Tab::Result {
-                        <RunResult run={state.children.last().map_or_else(|| state.run.clone(), |c| Run::Done(c.outcome.clone()))} hint={state.hint} on_select={on_select}
+                        <RunResult run={state.run_shown()} hint={state.hint} on_select={on_select}
                                    callback_error={state.callback_error.clone()} on_answer={on_answer}
                                    on_callback_error={dispatch(&state, Action::CallbackError)} />
                     } else if state.tab == Tab::Inspector {

@@ -30,22 +30,19 @@ pub enum Kept {
 /// callbacks.
 pub fn save(definition: &str, outcome: &Outcome, waiting: Option<&Journal>) {
     let Some(storage) = storage() else { return };
-    let text = |histories| {
-        match waiting {
-            Some(journal) => json!({ "definition": definition, "waiting": journal.to_json() }),
-            None => json!({ "definition": definition, "history": outcome.history(), "services": outcome.services,
-                            "children": child_executions::to_json(&outcome.children, histories) }),
-        }
-        .to_string()
+    let finished = |histories| {
+        json!({ "definition": definition, "history": outcome.history(), "services": outcome.services,
+                "children": child_executions::to_json(&outcome.children, histories) })
     };
-    // The child executions' histories are left out when they would not fit.
-    for histories in [true, false] {
-        let text = text(histories);
-        if text.len() <= MAX_CHARS && storage.set_item(KEY, &text).is_ok() {
-            return;
-        }
+    let kept = |text: String| text.len() <= MAX_CHARS && storage.set_item(KEY, &text).is_ok();
+    let stored = match waiting {
+        Some(journal) => kept(json!({ "definition": definition, "waiting": journal.to_json() }).to_string()),
+        // The child executions' histories are left out when they would not fit.
+        None => kept(finished(true).to_string()) || (!outcome.children.is_empty() && kept(finished(false).to_string())),
+    };
+    if !stored {
+        let _ = storage.remove_item(KEY);
     }
-    let _ = storage.remove_item(KEY);
 }
 
 /// The last run kept, if any.

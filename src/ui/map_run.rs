@@ -60,9 +60,12 @@ pub fn children<'a>(timeline: &Timeline, all: &'a [ChildExecution], entered: usi
         .collect()
 }
 
-/// "4 succeeded · 1 failed", in a fixed order of statuses.
+/// A child execution's statuses, in the order the page lists them.
+pub const STATUSES: [&str; 4] = ["RUNNING", "SUCCEEDED", "FAILED", "ABORTED"];
+
+/// "4 succeeded · 1 failed", in the order of [`STATUSES`].
 pub fn counts(children: &[Child]) -> String {
-    ["RUNNING", "SUCCEEDED", "FAILED", "ABORTED"]
+    STATUSES
         .iter()
         .filter_map(|word| {
             let n = children.iter().filter(|c| c.status == *word).count();

@@ -270,6 +270,14 @@ impl Playground {
         }
     }
 
+    /// The run shown: the child execution opened, as a finished run, else the run.
+    pub fn run_shown(&self) -> Run {
+        match self.children.last() {
+            Some(child) => Run::Done(child.outcome.clone()),
+            None => self.run.clone(),
+        }
+    }
+
     /// Where the run is now; the child executions opened from the one before are closed.
     fn show(&mut self, run: Run) {
         self.run = run;

@@ -368,12 +368,12 @@ impl Execution {
     /// The history of child execution `k` (of [`Execution::child_runs`]) in AWS's
     /// GetExecutionHistory shape.
     pub fn child_history_json(&self, k: usize) -> serde_json::Value {
-        serde_json::json!({ "events": self.map_runs.history(k).map(|e| e.to_aws_json()).collect::<Vec<_>>() })
+        aws_history(self.map_runs.history(k))
     }
 
     /// The history in AWS's GetExecutionHistory shape: `{"events": [...]}`.
     pub fn history_json(&self) -> serde_json::Value {
-        serde_json::json!({ "events": self.history.iter().map(|e| e.to_aws_json()).collect::<Vec<_>>() })
+        aws_history(self.history.iter())
     }
 
     /// The execution's ARN.
@@ -483,6 +483,11 @@ impl Execution {
         self.timers.clear();
         self.tasks.clear();
     }
+}
+
+/// Events in AWS's GetExecutionHistory shape: `{"events": [...]}`.
+fn aws_history<'a>(events: impl Iterator<Item = Event<'a>>) -> serde_json::Value {
+    serde_json::json!({ "events": events.map(|e| e.to_aws_json()).collect::<Vec<_>>() })
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::bridge::child_executions::HISTORIES_KEPT;
 use crate::bridge::outcome::Outcome;
 use crate::ui::components::json_view::JsonView;
 use crate::ui::event_filter::relative;
-use crate::ui::map_run::{children, counts, Child};
+use crate::ui::map_run::{children, counts, Child, STATUSES};
 
 /// The most rows drawn: a Map Run may have thousands of children; the status filter finds the others.
 const ROWS: usize = 100;
@@ -39,7 +39,7 @@ pub fn MapRun(props: &MapRunProps) -> Html {
     let only = use_state(String::new);
     let timeline = &props.outcome.timeline;
     let shown = children(timeline, &props.outcome.children, props.entered, props.upto);
-    let statuses: Vec<&str> = ["RUNNING", "SUCCEEDED", "FAILED", "ABORTED"].into_iter().filter(|s| shown.iter().any(|c| c.status == *s)).collect();
+    let statuses: Vec<&str> = STATUSES.into_iter().filter(|s| shown.iter().any(|c| c.status == *s)).collect();
     // A status no child has at this moment of the replay filters nothing.
     let status = statuses.iter().copied().find(|s| *s == only.as_str());
     let matching: Vec<&Child> = shown.iter().filter(|c| status.is_none_or(|s| c.status == s)).collect();
