@@ -25,6 +25,17 @@ async function scrubToFirst(page, type) {
   await page.locator(".player .scrubber").fill(id);
 }
 
+/** Runs at the instant speed; the status the run ends with. */
+async function runInstantly(page) {
+  await page.locator(".player .speed select").selectOption("instant");
+  return run(page);
+}
+
+/** Waits until the replay shows the run's last event. */
+function playedToEnd(page) {
+  return page.waitForFunction(() => /event (\d+) \/ \1\b/.test(document.querySelector(".player .position").textContent));
+}
+
 async function lottery(page) {
   await openSample(page, "employee-lottery");
   await state(page, "Validate Winners").waitFor();
@@ -91,8 +102,7 @@ test("a breakpoint on a state stops running and playing where the state is enter
   const errors = [];
   const page = await suite.open(errors);
   await lottery(page);
-  await page.locator(".player .speed select").selectOption("instant");
-  assert.equal(await run(page), "SUCCEEDED");
+  assert.equal(await runInstantly(page), "SUCCEEDED");
   await page.waitForFunction(() => document.querySelector(".player .play").getAttribute("aria-pressed") === "false");
   const [end, total] = await position(page);
   assert.equal(end, total, "instant plays to the end");
@@ -207,8 +217,7 @@ test("a Map shows its iterations' progress, and the speed survives a reload", as
   const errors = [];
   const page = await suite.open(errors);
   await openSample(page, "map-inline");
-  await page.locator(".player .speed select").selectOption("instant");
-  assert.equal(await run(page), "SUCCEEDED");
+  assert.equal(await runInstantly(page), "SUCCEEDED");
   const map = page.locator("svg.graph .node.kind-map").first();
   await page.waitForFunction(() => document.querySelector(".player .play").getAttribute("aria-pressed") === "false");
   assert.match(await map.locator(".progress").textContent(), /^3\/3/);
@@ -227,8 +236,7 @@ test("a Wait shows the virtual time it still waits at the moment shown", async (
   const errors = [];
   const page = await suite.open(errors);
   await openSample(page, "wait-timer");
-  await page.locator(".player .speed select").selectOption("instant");
-  assert.equal(await run(page), "SUCCEEDED");
+  assert.equal(await runInstantly(page), "SUCCEEDED");
   await scrubToFirst(page, "WaitStateEntered");
   const wait = state(page, "Wait a Day");
   assert.equal(await wait.getAttribute("data-status"), "active");
@@ -257,9 +265,8 @@ test("a tall graph is fitted readable from its top, and the view follows the run
   const box = await state(page, "Step 0").boundingBox();
   assert.ok(box.height >= 44 * 0.6 - 1, `a box ${box.height}px high reads`);
 
-  await page.locator(".player .speed select").selectOption("instant");
-  assert.equal(await run(page), "SUCCEEDED");
-  await page.waitForFunction(() => /event (\d+) \/ \1\b/.test(document.querySelector(".player .position").textContent));
+  assert.equal(await runInstantly(page), "SUCCEEDED");
+  await playedToEnd(page);
   await page.waitForTimeout(300);
   assert.ok(await inside("Step 59"), "the last state entered was brought into view");
   await screenshot(page, "tall-graph-followed");
@@ -270,10 +277,9 @@ test("a distributed Map whose tolerated failure stays in its child execution end
   const errors = [];
   const page = await suite.open(errors);
   await openSample(page, "map-distributed");
-  await page.locator(".player .speed select").selectOption("instant");
-  assert.equal(await run(page), "SUCCEEDED");
+  assert.equal(await runInstantly(page), "SUCCEEDED");
   const map = state(page, "Make Thumbnails");
-  await page.waitForFunction(() => /event (\d+) \/ \1\b/.test(document.querySelector(".player .position").textContent));
+  await playedToEnd(page);
   assert.equal(await map.getAttribute("data-status"), "succeeded");
   assert.equal(await map.locator(".progress").textContent(), "5/5");
   assert.equal(await page.locator(".events td.type", { hasText: "Aborted" }).count(), 0, "no child's abort in the parent's history");
