@@ -6,6 +6,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
+
 use crate::asl::definition;
 use crate::asl::exec::ExecutionOptions;
 use crate::asl::json::Value;
@@ -23,6 +25,10 @@ use crate::integrations::{Run, RunOptions, MOCK_RUNTIME};
 
 /// How long a mock handler may take to answer, in real milliseconds.
 pub const MOCK_TIMEOUT_MS: u32 = 3000;
+
+/// How long a mock handler may take before the page says which state waits for it, in real
+/// milliseconds. Saying it at every call re-rendered the page thousands of times in a big Map.
+const SLOW_CALL_MS: u32 = 150;
 
 /// The editors' texts.
 pub struct Sources<'a> {
@@ -81,9 +87,10 @@ pub async fn start(src: Sources<'_>) -> Result<Live, Outcome> {
 
 impl Live {
     /// Drives the run until it ends, is stopped, or waits for callbacks. `stop` is checked between
-    /// calls; `on_task(state)` is told which state's handler is being called.
-    pub async fn drive(&mut self, stop: Rc<Cell<bool>>, on_task: impl Fn(&str)) -> (Outcome, Ending) {
-        let mut host = PageMocks { mocks: &self.journal.mocks, problems: &mut self.problems, stop, on_task };
+    /// calls; `waiting(Some(state))` is told when a state's handler is slow to answer, and
+    /// `waiting(None)` when it has answered.
+    pub async fn drive(&mut self, stop: Rc<Cell<bool>>, waiting: impl Fn(Option<&str>) + Clone + 'static) -> (Outcome, Ending) {
+        let mut host = PageMocks { mocks: &self.journal.mocks, problems: &mut self.problems, stop, waiting };
         let ending = drive(&mut self.run, &mut host).await;
         (self.outcome(ending), ending)
     }
@@ -98,7 +105,7 @@ impl Live {
             test_case: journal.test_case.as_deref(),
         };
         let mut live = start(sources).await.ok()?;
-        let mut host = PageMocks { mocks: &live.journal.mocks, problems: &mut live.problems, stop: Rc::default(), on_task: |_: &str| {} };
+        let mut host = PageMocks { mocks: &live.journal.mocks, problems: &mut live.problems, stop: Rc::default(), waiting: |_: Option<&str>| {} };
         let ending = journal::replay(&mut live.run, &journal.answers, &mut host).await.ok()?;
         if ending != Ending::Waiting {
             return None;
@@ -144,13 +151,25 @@ struct PageMocks<'a, F> {
     mocks: &'a str,
     problems: &'a mut Vec<Problem>,
     stop: Rc<Cell<bool>>,
-    on_task: F,
+    waiting: F,
 }
 
-impl<F: Fn(&str)> Host for PageMocks<'_, F> {
+impl<F: Fn(Option<&str>) + Clone + 'static> Host for PageMocks<'_, F> {
     async fn call(&mut self, call: &HandlerCall) -> String {
-        (self.on_task)(call.context.get("stateName").and_then(Value::as_str).unwrap_or_default());
+        let state: Rc<str> = call.context.get("stateName").and_then(Value::as_str).unwrap_or_default().into();
+        let said = Rc::new(Cell::new(false));
+        let slow = {
+            let (waiting, said) = (self.waiting.clone(), said.clone());
+            Timeout::new(SLOW_CALL_MS, move || {
+                said.set(true);
+                waiting(Some(&state));
+            })
+        };
         let text = js::call_mock(&call.to_json().to_json(), MOCK_TIMEOUT_MS).await;
+        drop(slow); // cancels it when the mock was quick
+        if said.get() {
+            (self.waiting)(None);
+        }
         // After Stop the sandbox cuts the call short: that is no problem of the mock's.
         if let Some(problem) = reply::thrown(self.mocks, &call.key, &text).filter(|_| !self.stop.get()) {
             if !self.problems.contains(&problem) {

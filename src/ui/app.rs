@@ -341,7 +341,7 @@ impl Runner {
             let (outcome, waiting) = match started {
                 Ok(mut live) => {
                     let calls = dispatcher.clone();
-                    let (outcome, ending) = live.drive(stopped, move |s| calls.dispatch(Action::Calling(s.into()))).await;
+                    let (outcome, ending) = live.drive(stopped, move |s: Option<&str>| calls.dispatch(Action::Calling(s.map(Rc::from)))).await;
                     let waiting = (ending == Ending::Waiting).then(|| live.journal().clone());
                     // Kept while it waits, or has tokens the user may still (vainly) answer.
                     if ending == Ending::Waiting || !outcome.pending.is_empty() {

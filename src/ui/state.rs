@@ -136,8 +136,8 @@ pub enum Action {
     LoadWorkspace(Texts, Option<Selected>),
     /// A run started.
     Started,
-    /// The run is calling the mock of this state.
-    Calling(Rc<str>),
+    /// The run waits for a slow mock of this state (`Some`), or no longer (`None`).
+    Calling(Option<Rc<str>>),
     /// The run is over, or waits for callbacks (then with the journal that brings it back).
     Finished(Outcome, Option<Journal>),
     /// The run kept from before a reload waits again, as shown; or (`None`) could not be brought back.
@@ -318,7 +318,7 @@ impl Reducible for Playground {
                 next.callback_error = None;
                 next.learn.side = Side::Result;
             }
-            Action::Calling(state) => next.run = Run::Running(Some(state)),
+            Action::Calling(state) => next.run = Run::Running(state),
             Action::Finished(outcome, waiting) => {
                 if let Some(definition) = &next.ran {
                     last_run::save(definition, &outcome, waiting.as_ref());

@@ -58,6 +58,8 @@ test("Stop ends a run whose mock is busy", async () => {
   await setText(page, "Mocks", 'mocks({ "Hello": () => { for (;;) {} } });');
   await page.locator("button.run").click();
   await page.locator('.node[data-state="Hello"][data-status="active"]').waitFor();
+  // A mock slow to answer is named while the run waits for it.
+  await page.locator(".result .status-line", { hasText: 'Waiting for the mock of "Hello"' }).waitFor();
   const started = Date.now();
   await page.locator("button.stop").click();
   await page.locator(".result .status.aborted").waitFor({ timeout: 2000 });

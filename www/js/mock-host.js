@@ -2,6 +2,8 @@
 // never runs in the page: a hidden iframe with `sandbox="allow-scripts"` (an opaque origin) loads
 // mock-frame.html (written by build.mjs, with its own Content-Security-Policy) and starts a worker that evaluates it (mock-frame.js, mock-worker.js). A call that does not answer in time is
 // abandoned and the worker replaced, so an endless loop in a handler cannot freeze the page.
+// Calls and replies travel over a channel of their own between the page and the worker: through
+// the frame they would take two hops each way, and a big Map makes thousands of calls.
 //
 // Both methods return a Promise of the mock runtime's reply as JSON text, and never reject:
 //   load(runtime, source, seed)  → {ok: true, keys, setup} | {ok: false, error, cause, line?, column?}
@@ -48,11 +50,24 @@ export class MockHost {
 
   receive({ source, data }) {
     if (source !== this.frame.contentWindow || data === null || typeof data !== "object") return;
-    if (data.kind === "ready") this.onReady();
-    if (data.kind === "reply") this.settle(data.id, data.reply);
+    if (data.kind === "ready") {
+      this.connect();
+      this.onReady();
+    }
     if (data.kind === "crash") {
       for (const id of [...this.pending.keys()]) this.settle(id, failed(data.message));
     }
+  }
+
+  /** Has the frame start a fresh worker, reached through a new channel. */
+  connect() {
+    this.port?.close();
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = ({ data }) => {
+      if (data?.kind === "reply") this.settle(data.id, data.reply);
+    };
+    this.frame.contentWindow.postMessage({ kind: "connect" }, "*", [channel.port2]);
   }
 
   settle(id, reply) {
@@ -75,14 +90,14 @@ export class MockHost {
         this.open();
       }, timeoutMs);
       this.pending.set(id, { resolve, timer });
-      this.frame.contentWindow.postMessage({ ...message, id }, "*");
+      this.port.postMessage({ ...message, id });
     });
   }
 
   /** Throws away the worker and whatever state the mock file kept; the next message starts a fresh one. */
   reset() {
     this.loaded = false;
-    this.frame.contentWindow?.postMessage({ kind: "reset" }, "*");
+    if (this.port) this.connect();
     for (const id of [...this.pending.keys()]) {
       this.settle(id, failed("the mock worker was restarted"));
     }

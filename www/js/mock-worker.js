@@ -1,6 +1,7 @@
 // Runs the user's mock file in a dedicated worker started by the sandboxed frame (mock-frame.js),
 // so the code has an opaque origin and no way to the page's DOM or storage. The handler protocol
 // itself is the shared mock runtime (src/integrations/mock-runtime.js), which the page sends along.
+// The page talks to it over the port of a channel, given by the frame's first message.
 //
 // Messages in:  {kind: "load", id, runtime, source, seed}   evaluate the runtime, then the mock file
 //               {kind: "call", id, call}                     a handler call, as JSON text
@@ -18,12 +19,18 @@ function load({ runtime, source, seed }) {
   return self.__aslplay.loaded();
 }
 
-self.onmessage = async ({ data }) => {
+async function receive(port, data) {
   let reply;
   try {
     reply = data.kind === "load" ? load(data) : await self.__aslplay.call(data.call);
   } catch (error) {
     reply = JSON.stringify({ ok: false, error: "Error", cause: `the mock runtime failed: ${error?.message ?? error}` });
   }
-  self.postMessage({ kind: "reply", id: data.id, reply });
+  port.postMessage({ kind: "reply", id: data.id, reply });
+}
+
+self.onmessage = ({ data, ports }) => {
+  if (data?.kind !== "connect" || ports.length !== 1) return;
+  const [port] = ports;
+  port.onmessage = (event) => receive(port, event.data);
 };
