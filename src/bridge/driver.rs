@@ -2,6 +2,8 @@
 //! mocks answer from a worker): each call the run hands out is awaited, its reply given back, and
 //! the browser gets a turn now and then; the user can stop it between calls.
 
+use std::rc::Rc;
+
 use crate::asl::json::Value;
 use crate::integrations::handler::{HandlerCall, HandlerReply};
 use crate::integrations::{Run, Step};
@@ -19,6 +21,15 @@ pub trait Host {
     async fn turn(&mut self);
     /// Whether the user asked to stop.
     fn stopped(&self) -> bool;
+}
+
+/// How far a run driven by the page is, as the page shows it while the run goes on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Handler calls answered so far.
+    pub calls: u32,
+    /// The state whose handler is slow to answer, while it is.
+    pub waiting_for: Option<Rc<str>>,
 }
 
 /// How driving ended.

@@ -12,7 +12,7 @@ use crate::asl::definition;
 use crate::asl::exec::ExecutionOptions;
 use crate::asl::json::Value;
 use crate::bridge::callbacks::{self, Answer};
-use crate::bridge::driver::{drive, Ending, Host};
+use crate::bridge::driver::{drive, Ending, Host, Progress};
 use crate::bridge::journal::{self, Journal};
 use crate::bridge::js;
 use crate::bridge::mock_config;
@@ -29,6 +29,9 @@ pub const MOCK_TIMEOUT_MS: u32 = 3000;
 /// How long a mock handler may take before the page says which state waits for it, in real
 /// milliseconds. Saying it at every call re-rendered the page thousands of times in a big Map.
 const SLOW_CALL_MS: u32 = 150;
+
+/// How often, at most, the page is told how many calls were answered, in real milliseconds.
+const PROGRESS_MS: f64 = 250.0;
 
 /// The editors' texts.
 pub struct Sources<'a> {
@@ -87,10 +90,10 @@ pub async fn start(src: Sources<'_>) -> Result<Live, Outcome> {
 
 impl Live {
     /// Drives the run until it ends, is stopped, or waits for callbacks. `stop` is checked between
-    /// calls; `waiting(Some(state))` is told when a state's handler is slow to answer, and
-    /// `waiting(None)` when it has answered.
-    pub async fn drive(&mut self, stop: Rc<Cell<bool>>, waiting: impl Fn(Option<&str>) + Clone + 'static) -> (Outcome, Ending) {
-        let mut host = PageMocks { mocks: &self.journal.mocks, problems: &mut self.problems, stop, waiting };
+    /// calls; `progress` is told, now and then, how many calls were answered, and which state's
+    /// handler is slow to answer while one is.
+    pub async fn drive(&mut self, stop: Rc<Cell<bool>>, progress: impl Fn(Progress) + Clone + 'static) -> (Outcome, Ending) {
+        let mut host = PageMocks::new(&self.journal.mocks, &mut self.problems, stop, progress);
         let ending = drive(&mut self.run, &mut host).await;
         (self.outcome(ending), ending)
     }
@@ -105,7 +108,7 @@ impl Live {
             test_case: journal.test_case.as_deref(),
         };
         let mut live = start(sources).await.ok()?;
-        let mut host = PageMocks { mocks: &live.journal.mocks, problems: &mut live.problems, stop: Rc::default(), waiting: |_: Option<&str>| {} };
+        let mut host = PageMocks::new(&live.journal.mocks, &mut live.problems, Rc::default(), |_| {});
         let ending = journal::replay(&mut live.run, &journal.answers, &mut host).await.ok()?;
         if ending != Ending::Waiting {
             return None;
@@ -151,24 +154,39 @@ struct PageMocks<'a, F> {
     mocks: &'a str,
     problems: &'a mut Vec<Problem>,
     stop: Rc<Cell<bool>>,
-    waiting: F,
+    progress: F,
+    calls: u32,
+    /// When `progress` was last told (`Date.now()`).
+    told_at: f64,
 }
 
-impl<F: Fn(Option<&str>) + Clone + 'static> Host for PageMocks<'_, F> {
+impl<'a, F: Fn(Progress) + Clone + 'static> PageMocks<'a, F> {
+    fn new(mocks: &'a str, problems: &'a mut Vec<Problem>, stop: Rc<Cell<bool>>, progress: F) -> Self {
+        PageMocks { mocks, problems, stop, progress, calls: 0, told_at: js_sys::Date::now() }
+    }
+
+    fn tell(&mut self, waiting_for: Option<Rc<str>>) {
+        self.told_at = js_sys::Date::now();
+        (self.progress)(Progress { calls: self.calls, waiting_for });
+    }
+}
+
+impl<F: Fn(Progress) + Clone + 'static> Host for PageMocks<'_, F> {
     async fn call(&mut self, call: &HandlerCall) -> String {
         let state: Rc<str> = call.context.get("stateName").and_then(Value::as_str).unwrap_or_default().into();
         let said = Rc::new(Cell::new(false));
         let slow = {
-            let (waiting, said) = (self.waiting.clone(), said.clone());
+            let (progress, said, calls) = (self.progress.clone(), said.clone(), self.calls);
             Timeout::new(SLOW_CALL_MS, move || {
                 said.set(true);
-                waiting(Some(&state));
+                progress(Progress { calls, waiting_for: Some(state) });
             })
         };
         let text = js::call_mock(&call.to_json().to_json(), MOCK_TIMEOUT_MS).await;
         drop(slow); // cancels it when the mock was quick
-        if said.get() {
-            (self.waiting)(None);
+        self.calls += 1;
+        if said.get() || js_sys::Date::now() - self.told_at >= PROGRESS_MS {
+            self.tell(None);
         }
         // After Stop the sandbox cuts the call short: that is no problem of the mock's.
         if let Some(problem) = reply::thrown(self.mocks, &call.key, &text).filter(|_| !self.stop.get()) {

@@ -133,7 +133,7 @@ pub fn App() -> Html {
     let coverage = learn.suite.as_ref().filter(|_| learn.side == Side::Tests).map(|s| Rc::new(s.coverage.clone()));
     let running = matches!(state.run, Run::Running(_));
     let calling = match &state.run {
-        Run::Running(calling) => calling.clone(),
+        Run::Running(progress) => progress.waiting_for.clone(),
         _ => None,
     };
     html! {
@@ -341,7 +341,7 @@ impl Runner {
             let (outcome, waiting) = match started {
                 Ok(mut live) => {
                     let calls = dispatcher.clone();
-                    let (outcome, ending) = live.drive(stopped, move |s: Option<&str>| calls.dispatch(Action::Calling(s.map(Rc::from)))).await;
+                    let (outcome, ending) = live.drive(stopped, move |p| calls.dispatch(Action::Progress(p))).await;
                     let waiting = (ending == Ending::Waiting).then(|| live.journal().clone());
                     // Kept while it waits, or has tokens the user may still (vainly) answer.
                     if ending == Ending::Waiting || !outcome.pending.is_empty() {

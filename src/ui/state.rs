@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::bridge::driver::Progress;
 use crate::bridge::journal::Journal;
 use crate::bridge::outcome::Outcome;
 use crate::bridge::problems::Pane;
@@ -47,8 +48,8 @@ impl Texts {
 pub enum Run {
     /// No run yet.
     Idle,
-    /// Running; the state whose mock is being called, if any.
-    Running(Option<Rc<str>>),
+    /// Running, this far.
+    Running(Progress),
     /// Over.
     Done(Rc<Outcome>),
 }
@@ -136,8 +137,8 @@ pub enum Action {
     LoadWorkspace(Texts, Option<Selected>),
     /// A run started.
     Started,
-    /// The run waits for a slow mock of this state (`Some`), or no longer (`None`).
-    Calling(Option<Rc<str>>),
+    /// The run has gone this far.
+    Progress(Progress),
     /// The run is over, or waits for callbacks (then with the journal that brings it back).
     Finished(Outcome, Option<Journal>),
     /// The run kept from before a reload waits again, as shown; or (`None`) could not be brought back.
@@ -311,14 +312,14 @@ impl Reducible for Playground {
             }
             Action::LoadWorkspace(texts, origin) => next.open(texts, origin),
             Action::Started => {
-                next.show(Run::Running(None));
+                next.show(Run::Running(Progress::default()));
                 next.cursor = 0;
                 next.playing = false;
                 next.hint = None;
                 next.callback_error = None;
                 next.learn.side = Side::Result;
             }
-            Action::Calling(state) => next.run = Run::Running(state),
+            Action::Progress(progress) => next.run = Run::Running(progress),
             Action::Finished(outcome, waiting) => {
                 if let Some(definition) = &next.ran {
                     last_run::save(definition, &outcome, waiting.as_ref());

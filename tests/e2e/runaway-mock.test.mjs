@@ -68,3 +68,19 @@ test("Stop ends a run whose mock is busy", async () => {
   assert.equal(await page.locator(".result .problem").count(), 0, "stopping is not the mock's fault");
   await screenshot(page, "stopped");
 });
+
+test("a long run says how many mock calls were answered so far", async () => {
+  const page = await suite.open();
+  const task = { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:Slowish", End: true };
+  const map = { Type: "Map", ItemsPath: "$.items", ItemProcessor: { StartAt: "Slowish", States: { Slowish: task } }, End: true };
+  await setText(page, "Definition", JSON.stringify({ StartAt: "Each", States: { Each: map } }));
+  await setText(page, "Input", JSON.stringify({ items: Array.from({ length: 600 }, (_, i) => i) }));
+  // Each call spins 5 ms of real time: the run takes seconds.
+  await setText(page, "Mocks", "mocks({ Slowish: (x) => { const end = Date.now() + 5; while (Date.now() < end); return x; } });");
+  await page.locator("button.run").click();
+  const counted = page.locator(".result .status-line", { hasText: /\d+ mock calls answered\./ });
+  await counted.waitFor({ timeout: 10000 });
+  const calls = Number((await counted.textContent()).match(/(\d+) mock calls/)[1]);
+  assert.ok(calls > 0 && calls < 600, `${calls} calls answered while running`);
+  await page.locator(".result .status.succeeded").waitFor({ timeout: 30000 });
+});

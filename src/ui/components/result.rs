@@ -35,8 +35,14 @@ pub fn RunResult(props: &ResultProps) -> Html {
                 if props.hint.is_none() { { " Press Run or Ctrl+Enter." } }
             </p>
         },
-        Run::Running(calling) => {
-            let doing = calling.as_ref().map_or_else(String::new, |s| format!(" Waiting for the mock of \"{s}\"…"));
+        Run::Running(progress) => {
+            let calls = match progress.calls {
+                0 => String::new(),
+                1 => " 1 mock call answered.".into(),
+                n => format!(" {n} mock calls answered."),
+            };
+            let waiting = progress.waiting_for.as_ref().map_or_else(String::new, |s| format!(" Waiting for the mock of \"{s}\"…"));
+            let doing = calls + &waiting;
             html! { <p class="status-line"><span class="status running">{ "RUNNING" }</span>{ doing }</p> }
         }
         Run::Done(outcome) => {
