@@ -4,6 +4,9 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::bridge::call_input::{CallInputs, Sent};
+use crate::integrations::handler::HandlerCall;
+
 #[wasm_bindgen]
 extern "C" {
     /// A CodeMirror editor (www/js/editor.js).
@@ -46,7 +49,7 @@ extern "C" {
     fn load(this: &MockHost, runtime: &str, source: &str, seed: u32) -> Promise;
 
     #[wasm_bindgen(method)]
-    fn call(this: &MockHost, call: &str, timeout_ms: u32) -> Promise;
+    fn call(this: &MockHost, call: &str, timeout_ms: u32, execution_input: JsValue) -> Promise;
 
     #[wasm_bindgen(method)]
     fn reset(this: &MockHost);
@@ -62,9 +65,16 @@ pub async fn load_mocks(runtime: &str, source: &str, seed: u32) -> String {
     settle(mock_host().load(runtime, source, seed)).await
 }
 
-/// Makes a handler call (`integrations::handler::HandlerCall` as JSON); resolves to the reply JSON.
-pub async fn call_mock(call: &str, timeout_ms: u32) -> String {
-    settle(mock_host().call(call, timeout_ms)).await
+/// Makes a handler call; resolves to the reply JSON. The execution's input goes with it only when
+/// `inputs` did not send it before (see `call_input`).
+pub async fn call_mock(call: &HandlerCall, inputs: &mut CallInputs, timeout_ms: u32) -> String {
+    let mut json = call.to_json();
+    let input = match inputs.split(&mut json) {
+        Sent::Whole => JsValue::UNDEFINED,
+        Sent::Same => JsValue::NULL,
+        Sent::New(text) => JsValue::from_str(&text),
+    };
+    settle(mock_host().call(&json.to_json(), timeout_ms, input)).await
 }
 
 /// Stops whatever the mocks are doing (the Stop button).

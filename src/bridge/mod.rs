@@ -3,6 +3,7 @@
 //! JavaScript build for wasm32 only.
 
 pub mod bench;
+pub mod call_input;
 pub mod callbacks;
 pub mod child_executions;
 pub mod driver;

@@ -11,6 +11,7 @@ use gloo_timers::callback::Timeout;
 use crate::asl::definition;
 use crate::asl::exec::ExecutionOptions;
 use crate::asl::json::Value;
+use crate::bridge::call_input::CallInputs;
 use crate::bridge::callbacks::{self, Answer};
 use crate::bridge::driver::{drive, Ending, Host, Progress};
 use crate::bridge::journal::{self, Journal};
@@ -158,11 +159,12 @@ struct PageMocks<'a, F> {
     calls: u32,
     /// When `progress` was last told (`Date.now()`).
     told_at: f64,
+    inputs: CallInputs,
 }
 
 impl<'a, F: Fn(Progress) + Clone + 'static> PageMocks<'a, F> {
     fn new(mocks: &'a str, problems: &'a mut Vec<Problem>, stop: Rc<Cell<bool>>, progress: F) -> Self {
-        PageMocks { mocks, problems, stop, progress, calls: 0, told_at: js_sys::Date::now() }
+        PageMocks { mocks, problems, stop, progress, calls: 0, told_at: js_sys::Date::now(), inputs: CallInputs::default() }
     }
 
     fn tell(&mut self, waiting_for: Option<Rc<str>>) {
@@ -182,7 +184,7 @@ impl<F: Fn(Progress) + Clone + 'static> Host for PageMocks<'_, F> {
                 progress(Progress { calls, waiting_for: Some(state) });
             })
         };
-        let text = js::call_mock(&call.to_json().to_json(), MOCK_TIMEOUT_MS).await;
+        let text = js::call_mock(call, &mut self.inputs, MOCK_TIMEOUT_MS).await;
         drop(slow); // cancels it when the mock was quick
         self.calls += 1;
         if said.get() || js_sys::Date::now() - self.told_at >= PROGRESS_MS {

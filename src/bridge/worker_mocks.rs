@@ -1,6 +1,7 @@
 //! The page's [`MockHost`] for graded exercises and test cases: the mock file loads into the same
 //! sandboxed worker as a run's (see [`js`]), so a check or a test sees the same history as a run.
 
+use crate::bridge::call_input::CallInputs;
 use crate::bridge::driver::reply_of;
 use crate::bridge::js;
 use crate::bridge::reply;
@@ -10,7 +11,10 @@ use crate::integrations::MOCK_RUNTIME;
 use crate::testcases::{Loaded, MockHost};
 
 /// Mock handlers run by the page's sandbox.
-pub struct WorkerMocks;
+#[derive(Default)]
+pub struct WorkerMocks {
+    inputs: CallInputs,
+}
 
 impl MockHost for WorkerMocks {
     async fn load(&mut self, source: &str, seed: u64) -> Result<Loaded, Located> {
@@ -21,7 +25,7 @@ impl MockHost for WorkerMocks {
     }
 
     async fn call(&mut self, call: &HandlerCall) -> Result<HandlerReply, String> {
-        let text = js::call_mock(&call.to_json().to_json(), MOCK_TIMEOUT_MS).await;
+        let text = js::call_mock(call, &mut self.inputs, MOCK_TIMEOUT_MS).await;
         reply_of(&text)
     }
 }

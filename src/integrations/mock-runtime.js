@@ -5,7 +5,9 @@
 //   __aslplay.loaded()            → JSON text {ok: true, keys: [...], setup: <JSON text> | null}
 //   __aslplay.failure(error)      → JSON text of a thrown value (for an error while loading)
 //   __aslplay.seed(n)             seeds Math.random, so a run repeats
-//   __aslplay.call(callJson)      → Promise of the reply's JSON text (see handler.rs)
+//   __aslplay.call(callJson, input?) → Promise of the reply's JSON text (see handler.rs); `input`, the
+//                                    execution input's JSON text when the call left a null in its
+//                                    place (the page sends it apart: src/bridge/call_input.rs)
 //   __aslplay.wake()              resolves the runtime's idle waits; returns how many it woke
 //
 // Handlers sleep on a virtual clock: `await ctx.sleep(ms)` resolves as soon as nothing else can
@@ -136,8 +138,23 @@
     };
   }
 
-  async function call(callJson) {
+  /** Puts the execution's input back where the call left a null, read when a handler first looks. */
+  function putInput(context, text) {
+    const execution = context?.$$?.Execution;
+    if (execution === null || typeof execution !== "object") return;
+    let value;
+    let read = false;
+    Object.defineProperty(execution, "Input", {
+      get: () => (read ? value : ((read = true), (value = JSON.parse(text)))),
+      set: (v) => ((read = true), (value = v)),
+      enumerable: true,
+      configurable: true,
+    });
+  }
+
+  async function call(callJson, input) {
     const request = JSON.parse(callJson);
+    if (typeof input === "string") putInput(request.context, input);
     const handler = handlers.get(request.key);
     const clock = { now: 0, seq: 0, sleepers: [] };
     const effects = [];

@@ -34,7 +34,7 @@ impl LearnRuns {
         let Some(done) = self.claim(Event::Checking) else { return };
         let workspace = self.state.texts.workspace();
         yew::platform::spawn_local(async move {
-            let report = grade(&exercise, &workspace, &mut WorkerMocks).await;
+            let report = grade(&exercise, &workspace, &mut WorkerMocks::default()).await;
             done(Event::Checked(report));
         });
     }
@@ -44,7 +44,7 @@ impl LearnRuns {
         let Some(done) = self.claim(Event::Testing) else { return };
         let (workspace, cases) = (self.state.texts.workspace(), self.state.learn.tests.clone());
         yew::platform::spawn_local(async move {
-            let report = run_all(&workspace, &cases, &mut WorkerMocks).await;
+            let report = run_all(&workspace, &cases, &mut WorkerMocks::default()).await;
             done(Event::Tested(report));
         });
     }

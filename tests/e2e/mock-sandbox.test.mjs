@@ -62,3 +62,47 @@ test("a throwing handler fails the task with its error, located in the mocks", a
   assert.equal(await run(page), "FAILED");
   assert.match(await page.locator(".result .cause").textContent(), /No mock handler answers the Task state 'Hello'/);
 });
+
+/** A Map calling `Look` for each item of the input, retried once whatever it throws. */
+const EACH_ITEM = JSON.stringify({
+  StartAt: "Each",
+  States: {
+    Each: {
+      Type: "Map",
+      ItemsPath: "$.items",
+      ItemProcessor: {
+        StartAt: "Look",
+        States: {
+          Look: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:Look", Retry: [{ ErrorEquals: ["States.ALL"], IntervalSeconds: 1, MaxAttempts: 1 }], End: true },
+        },
+      },
+      End: true,
+    },
+  },
+});
+
+// The execution's input goes to the sandbox once for all the calls of a run (src/bridge/call_input.rs).
+test("every call's context object holds the execution's input, a new run's its own", async () => {
+  const page = await suite.open();
+  await setText(page, "Definition", EACH_ITEM);
+  await setText(page, "Mocks", "mocks({ Look: (x, ctx) => ({ x, tag: ctx.$$.Execution.Input.tag, of: ctx.$$.Execution.Input.items.length, keys: Object.keys(ctx.$$.Execution).join() }) });");
+  await setText(page, "Input", JSON.stringify({ tag: "first", items: [1, 2, 3] }));
+  assert.equal(await run(page), "SUCCEEDED");
+  const keys = "Id,Input,StartTime,Name,RoleArn,RedriveCount"; // as the engine orders them: Input in its place
+  const outputs = JSON.parse(await page.locator(".result .output").textContent());
+  assert.deepEqual(outputs.map((o) => [o.x, o.tag, o.of]), [[1, "first", 3], [2, "first", 3], [3, "first", 3]]);
+  assert.deepEqual(outputs.map((o) => o.keys), [keys, keys, keys]);
+  await setText(page, "Input", JSON.stringify({ tag: "second", items: [4, 5] }));
+  assert.equal(await run(page), "SUCCEEDED");
+  assert.deepEqual(JSON.parse(await page.locator(".result .output").textContent()).map((o) => [o.x, o.tag, o.of]), [[4, "second", 2], [5, "second", 2]]);
+});
+
+test("a call after the sandbox was restarted still has the execution's input", async () => {
+  const page = await suite.open();
+  await setText(page, "Definition", EACH_ITEM);
+  // The second item's first attempt never returns: the worker is replaced, and the retry runs in the new one.
+  await setText(page, "Mocks", "mocks({ Look: (x, ctx) => { if (x === 2 && ctx.attempt === 1) for (;;) {} return [x, ctx.attempt, ctx.$$.Execution.Input.tag]; } });");
+  await setText(page, "Input", JSON.stringify({ tag: "kept", items: [1, 2, 3] }));
+  assert.equal(await run(page, { timeout: 20000 }), "SUCCEEDED");
+  assert.deepEqual(JSON.parse(await page.locator(".result .output").textContent()), [[1, 1, "kept"], [2, 2, "kept"], [3, 1, "kept"]]);
+});

@@ -7,8 +7,11 @@
 //
 // Both methods return a Promise of the mock runtime's reply as JSON text, and never reject:
 //   load(runtime, source, seed)  → {ok: true, keys, setup} | {ok: false, error, cause, line?, column?}
-//   call(callJson, ms)           → a handler reply (src/integrations/handler.rs), or
-//                                  {ok: false, timedOut: true} when it took longer than `ms`
+//   call(callJson, ms, input)    → a handler reply (src/integrations/handler.rs), or
+//                                  {ok: false, timedOut: true} when it took longer than `ms`;
+//                                  `input` is undefined when the call is whole, else the call
+//                                  left out `$$.Execution.Input` (src/bridge/call_input.rs): this
+//                                  JSON text, or (null) the one of the call before
 
 import { parse } from "acorn";
 
@@ -97,6 +100,7 @@ export class MockHost {
   /** Throws away the worker and whatever state the mock file kept; the next message starts a fresh one. */
   reset() {
     this.loaded = false;
+    this.inputSent = false;
     if (this.port) this.connect();
     for (const id of [...this.pending.keys()]) {
       this.settle(id, failed("the mock worker was restarted"));
@@ -113,13 +117,23 @@ export class MockHost {
     return reply;
   }
 
-  async call(callJson, timeoutMs) {
+  async call(callJson, timeoutMs, input) {
     // A handler that timed out took the worker, and the handlers loaded in it, with it: load again.
     if (!this.loaded && this.file) {
       const { runtime, source, seed } = this.file;
       const reply = await this.load(runtime, source, seed);
       if (!JSON.parse(reply).ok) return reply;
     }
-    return this.send({ kind: "call", call: callJson }, timeoutMs);
+    if (typeof input === "string") {
+      this.executionInput = input;
+      this.inputSent = false;
+    }
+    const message = { kind: "call", call: callJson };
+    // A new worker (after a reset) has not had it yet.
+    if (input !== undefined) {
+      message.input = this.inputSent ? null : this.executionInput;
+      this.inputSent = true;
+    }
+    return this.send(message, timeoutMs);
   }
 }

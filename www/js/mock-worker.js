@@ -4,7 +4,9 @@
 // The page talks to it over the port of a channel, given by the frame's first message.
 //
 // Messages in:  {kind: "load", id, runtime, source, seed}   evaluate the runtime, then the mock file
-//               {kind: "call", id, call}                     a handler call, as JSON text
+//               {kind: "call", id, call, input?}             a handler call, as JSON text; `input`
+//                 (when the call left out its execution's input): that input's JSON text, kept
+//                 for the calls after, or null for the one kept
 // Messages out: {kind: "reply", id, reply}                   the runtime's reply, as JSON text
 
 function load({ runtime, source, seed }) {
@@ -19,10 +21,13 @@ function load({ runtime, source, seed }) {
   return self.__aslplay.loaded();
 }
 
+let executionInput;
+
 async function receive(port, data) {
   let reply;
+  if (typeof data.input === "string") executionInput = data.input;
   try {
-    reply = data.kind === "load" ? load(data) : await self.__aslplay.call(data.call);
+    reply = data.kind === "load" ? load(data) : await self.__aslplay.call(data.call, data.input === undefined ? undefined : executionInput);
   } catch (error) {
     reply = JSON.stringify({ ok: false, error: "Error", cause: `the mock runtime failed: ${error?.message ?? error}` });
   }
