@@ -97,7 +97,7 @@ export class MockHost {
     });
   }
 
-  /** Throws away the worker and whatever state the mock file kept; the next message starts a fresh one. */
+  /** Throws away the worker and whatever state the mock file kept, and starts a fresh one. */
   reset() {
     this.loaded = false;
     this.inputSent = false;
