@@ -27,10 +27,14 @@ impl<T> Pending<T> {
             self.first = id;
         }
         let Some(at) = self.position(id) else { return };
-        if at >= self.slots.len() {
-            self.slots.resize_with(at + 1, || None);
+        while self.slots.len() < at {
+            self.slots.push_back(None);
         }
-        self.slots[at] = Some(task);
+        // Ids grow: the task mostly goes last.
+        match self.slots.get_mut(at) {
+            Some(slot) => *slot = Some(task),
+            None => self.slots.push_back(Some(task)),
+        }
     }
 
     /// Task `id`, if pending.

@@ -18,16 +18,20 @@ impl Execution {
         let Some(frame) = self.frames.get(&id) else { return };
         let state = &machine.states[frame.state];
         match &state.kind {
-            Kind::Task(task) => self.attempt_task(id, state, task),
+            Kind::Task(task) => {
+                let (raw, effective) = (frame.input.clone(), frame.effective());
+                self.attempt_task(id, state, task, raw, effective)
+            }
             Kind::Parallel(parallel) => self.attempt_parallel(id, parallel),
             Kind::Map(map) => self.attempt_map(id, state, map),
             _ => {}
         }
     }
 
-    fn attempt_task(&mut self, id: FrameId, state: &State, task: &Task) {
+    /// Runs the Task state `state` of frame `id`, whose raw and effective inputs are given.
+    pub(super) fn attempt_task(&mut self, id: FrameId, state: &State, task: &Task, raw: Value, effective: Value) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, attempt, previous) = (frame.input.clone(), frame.effective(), frame.retry_count(), frame.last);
+        let (attempt, previous) = (frame.retry_count(), frame.last);
         let resource = &task.kind;
         let token: Option<Rc<str>> = resource.has_token().then(|| Rc::from(self.random.uuid()));
         // A state's attempts all call one resource: with no token for this one, there is none to replace.
