@@ -381,7 +381,7 @@ impl Execution {
     /// iteration, each following `previous`.
     pub(super) fn abort_frame(&mut self, id: FrameId, previous: u64, iteration: Option<Rc<str>>) {
         let Some(frame) = self.frames.remove(&id) else { return };
-        self.tasks.retain(|_, t| t.frame != id);
+        self.tasks.retain(|t| t.frame != id);
         self.abort_children(&frame, previous);
         // A child execution is stopped as a whole, as StopExecution stops one: its history ends
         // with ExecutionAborted, and nothing inside it records an abort.

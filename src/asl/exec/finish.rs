@@ -3,7 +3,7 @@
 //! evaluated with `$states.input` and `$states.result`; the output is the result when there is no
 //! Output. In both, every right-hand side sees the variables as they were before the state.
 
-use super::frame::FrameId;
+use super::frame::{Frame, FrameId};
 use super::jsonata::States;
 use super::{payload, Execution};
 use crate::asl::definition::{Catcher, Kind, Payload, QueryLanguage, ResultPath, State};
@@ -35,27 +35,34 @@ impl<'s> Completion<'s> {
 impl Execution {
     /// Processes the output of the current state of frame `id` and leaves it.
     pub(super) fn complete(&mut self, id: FrameId, state: &State, done: Completion) {
-        let Some((raw, effective)) = self.frames.get(&id).map(|f| (f.input.clone(), f.effective())) else { return };
+        let Completion { result, next, assign, output } = done;
         let outcome = match state.language {
-            QueryLanguage::JsonPath => self.jsonpath_output(id, state, &done, raw, effective),
-            QueryLanguage::Jsonata => self.jsonata_output(id, &done, raw),
+            QueryLanguage::JsonPath => self.jsonpath_output(id, state, result, assign),
+            QueryLanguage::Jsonata => self.jsonata_output(id, result, assign, output),
         };
         let max_bytes = self.options.max_payload_bytes;
         let outcome = outcome.and_then(|(output, assigned)| {
             payload::check_output(&state.name, max_bytes, &output, assigned.as_ref()).map(|()| (output, assigned))
         });
         match outcome {
-            Ok((output, assigned)) => self.exit(id, state, output, done.next, assigned),
+            Ok((output, assigned)) => self.exit(id, state, output, next, assigned),
             Err(f) => self.fail_state(id, f),
         }
     }
 
-    fn jsonpath_output(&mut self, id: FrameId, state: &State, done: &Completion, raw: Value, effective: Value) -> Result<(Value, Option<Value>), Failure> {
-        let assigned = self.assign(id, done.assign, done.result.as_ref().unwrap_or(&effective), States::default())?;
-        let value = match (&done.result, result_path_of(state)) {
-            (Some(result), Some(result_path)) => merge(result_path, raw, result.clone())?,
-            (Some(result), None) => result.clone(),
-            (None, _) => effective,
+    /// The frame's raw and effective inputs are read only where a path or an Assign needs them: with
+    /// the default paths, a state's result is its output.
+    fn jsonpath_output(&mut self, id: FrameId, state: &State, result: Option<Value>, assign: Option<&Payload>) -> Result<(Value, Option<Value>), Failure> {
+        let effective = |ex: &Self| ex.frames.get(&id).map(Frame::effective).unwrap_or_default();
+        let assigned = match (assign, &result) {
+            (None, _) => None,
+            (Some(_), Some(result)) => self.assign(id, assign, result, States::default())?,
+            (Some(_), None) => self.assign(id, assign, &effective(self), States::default())?,
+        };
+        let value = match (result, result_path_of(state)) {
+            (Some(result), Some(result_path)) => merge(result_path, self.raw_input(id), result)?,
+            (Some(result), None) => result,
+            (None, _) => effective(self),
         };
         let output = match &state.output_path {
             Some(p) => self.read_path(id, p, &value)?,
@@ -64,14 +71,20 @@ impl Execution {
         Ok((output, assigned))
     }
 
-    fn jsonata_output(&mut self, id: FrameId, done: &Completion, raw: Value) -> Result<(Value, Option<Value>), Failure> {
-        let states = || States { input: Some(&raw), result: done.result.as_ref(), error_output: None };
-        let assigned = self.assign(id, done.assign, &raw, states())?;
-        let output = match done.output {
+    fn jsonata_output(&mut self, id: FrameId, result: Option<Value>, assign: Option<&Payload>, output: Option<&JsonataTemplate>) -> Result<(Value, Option<Value>), Failure> {
+        let raw = self.raw_input(id);
+        let states = || States { input: Some(&raw), result: result.as_ref(), error_output: None };
+        let assigned = self.assign(id, assign, &raw, states())?;
+        let output = match output {
             Some(template) => self.jsonata(id, template, "Output", states())?,
-            None => done.result.clone().unwrap_or_else(|| raw.clone()),
+            None => result.clone().unwrap_or_else(|| raw.clone()),
         };
         Ok((output, assigned))
+    }
+
+    /// The raw input of frame `id`'s current state.
+    fn raw_input(&self, id: FrameId) -> Value {
+        self.frames.get(&id).map(|f| f.input.clone()).unwrap_or_default()
     }
 
     /// Evaluates an `Assign` block: a JSONPath one with `$` = `value`, a JSONata one with `states`.

@@ -19,6 +19,7 @@ mod jsonata;
 mod lifecycle;
 mod map_runs;
 mod payload;
+mod pending;
 mod recovery;
 mod states;
 mod task;
@@ -27,8 +28,6 @@ mod variables;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
-
-use rustc_hash::FxHashMap;
 
 use crate::asl::definition::{self, StateMachine};
 use crate::asl::error::{names, Failure};
@@ -173,7 +172,7 @@ pub struct Execution {
     ready: VecDeque<(FrameId, Wake)>,
     timers: BTreeMap<(i64, u64), (FrameId, Wake)>,
     next_timer: u64,
-    tasks: FxHashMap<u64, PendingTask>,
+    tasks: pending::Pending<PendingTask>,
     next_task: u64,
     requests: Vec<TaskRequest>,
     status: Status,
@@ -207,7 +206,7 @@ impl Execution {
             ready: VecDeque::new(),
             timers: BTreeMap::new(),
             next_timer: 0,
-            tasks: FxHashMap::default(),
+            tasks: Default::default(),
             next_task: 1,
             requests: Vec::new(),
             status: Status::Running,
@@ -256,7 +255,7 @@ impl Execution {
 
     /// Answers task `id` (a result, or a failure with error and cause).
     pub fn complete_task(&mut self, id: u64, outcome: Result<Value, Failure>) -> Result<(), HostError> {
-        let pending = self.tasks.remove(&id).ok_or(HostError::NotPending)?;
+        let pending = self.tasks.remove(id).ok_or(HostError::NotPending)?;
         // A pending task's frame is in the task's state until the answer's step.
         if let Some(record) = self.frames.get_mut(&pending.frame).and_then(|f| f.in_state.as_mut()) {
             record.answer = Some(outcome);
@@ -274,7 +273,7 @@ impl Execution {
     /// Records that the service accepted task `id`'s request (`TaskSubmitted`, for `.sync` and
     /// `.waitForTaskToken` integrations, with the service's response); the task goes on waiting.
     pub fn submit_task(&mut self, id: u64, response: Value) -> Result<(), HostError> {
-        let frame = self.tasks.get(&id).ok_or(HostError::NotPending)?.frame;
+        let frame = self.tasks.get(id).ok_or(HostError::NotPending)?.frame;
         let machine = self.machine_of(frame).ok_or(HostError::NotPending)?;
         let state_index = self.frames.get(&frame).ok_or(HostError::NotPending)?.state;
         let definition::Kind::Task(task) = &machine.states[state_index].kind else { return Err(HostError::NotPending) };
@@ -291,7 +290,7 @@ impl Execution {
     /// SendTaskHeartbeat: the task waiting on `token` is alive; its HeartbeatSeconds start again.
     pub fn send_task_heartbeat(&mut self, token: &str) -> Result<(), HostError> {
         let id = self.task_for_token(token).ok_or(HostError::NotPending)?;
-        let task = self.tasks.get_mut(&id).ok_or(HostError::NotPending)?;
+        let task = self.tasks.get_mut(id).ok_or(HostError::NotPending)?;
         task.beats += 1;
         let (frame, beats, seconds) = (task.frame, task.beats, task.heartbeat);
         if let Some(seconds) = seconds {
@@ -307,20 +306,18 @@ impl Execution {
     /// The context object (`$$`) as the pending task `id` sees it (built on demand: most hosts
     /// never ask).
     pub fn task_context(&self, id: u64) -> Option<Value> {
-        let frame = self.tasks.get(&id)?.frame;
+        let frame = self.tasks.get(id)?.frame;
         Some(self.context(frame))
     }
 
     /// The id of the task waiting on `token`.
     pub fn task_for_token(&self, token: &str) -> Option<u64> {
-        self.tasks.iter().find(|(_, t)| t.token.as_deref() == Some(token)).map(|(id, _)| *id)
+        self.tasks.iter().find(|(_, t)| t.token.as_deref() == Some(token)).map(|(id, _)| id)
     }
 
     /// Ids of the tasks issued and not yet answered.
     pub fn pending_tasks(&self) -> Vec<u64> {
-        let mut ids: Vec<u64> = self.tasks.keys().copied().collect();
-        ids.sort_unstable();
-        ids
+        self.tasks.iter().map(|(id, _)| id).collect()
     }
 
     /// The virtual time of the next timer (Wait, Retry interval, timeouts), if any.

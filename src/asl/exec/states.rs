@@ -52,7 +52,9 @@ impl Execution {
                 let failure = self.fail_failure(id, fail, &input).unwrap_or_else(|runtime| runtime);
                 self.end_frame(id, Err(failure));
             }
-            Kind::Task(_) | Kind::Parallel(_) | Kind::Map(_) => self.attempt(id),
+            // The first attempt takes the inputs at hand; a retry reads them from the frame.
+            Kind::Task(task) => self.attempt_task(id, state, task, input, effective),
+            Kind::Parallel(_) | Kind::Map(_) => self.attempt(id),
         }
     }
 

@@ -18,22 +18,25 @@ impl Execution {
         let Some(frame) = self.frames.get(&id) else { return };
         let state = &machine.states[frame.state];
         match &state.kind {
-            Kind::Task(task) => self.attempt_task(id, state, task),
+            Kind::Task(task) => {
+                let (raw, effective) = (frame.input.clone(), frame.effective());
+                self.attempt_task(id, state, task, raw, effective)
+            }
             Kind::Parallel(parallel) => self.attempt_parallel(id, parallel),
             Kind::Map(map) => self.attempt_map(id, state, map),
             _ => {}
         }
     }
 
-    fn attempt_task(&mut self, id: FrameId, state: &State, task: &Task) {
+    /// Runs the Task state `state` of frame `id`, whose raw and effective inputs are given.
+    pub(super) fn attempt_task(&mut self, id: FrameId, state: &State, task: &Task, raw: Value, effective: Value) {
         let Some(frame) = self.frames.get(&id) else { return };
-        let (raw, effective, attempt, previous) = (frame.input.clone(), frame.effective(), frame.retry_count(), frame.last);
+        let (attempt, previous) = (frame.retry_count(), frame.last);
         let resource = &task.kind;
         let token: Option<Rc<str>> = resource.has_token().then(|| Rc::from(self.random.uuid()));
-        if let Some(frame) = self.frames.get_mut(&id) {
-            if let Some(record) = frame.in_state.as_mut() {
-                record.token = token.clone();
-            }
+        // A state's attempts all call one resource: with no token for this one, there is none to replace.
+        if let (Some(token), Some(record)) = (&token, self.frames.get_mut(&id).and_then(|f| f.in_state.as_mut())) {
+            record.token = Some(token.clone());
         }
         let effective_before = effective.clone();
         let prepared = match (&task.parameters, &task.arguments) {
@@ -47,11 +50,12 @@ impl Execution {
             Err(f) => return self.fail_state(id, f),
         };
         // The …SecondsPath fields read the state's effective input, before Parameters (as AWS).
-        let timeout = match self.seconds(id, task.timeout.as_ref(), &effective_before, &raw, "TimeoutSeconds") {
+        // Most tasks set neither field: no call for them.
+        let timeout = match task.timeout.as_ref().map(|t| self.seconds(id, t, &effective_before, &raw, "TimeoutSeconds")).transpose() {
             Ok(t) => t,
             Err(f) => return self.fail_state(id, f),
         };
-        let heartbeat = match self.seconds(id, task.heartbeat.as_ref(), &effective_before, &raw, "HeartbeatSeconds") {
+        let heartbeat = match task.heartbeat.as_ref().map(|h| self.seconds(id, h, &effective_before, &raw, "HeartbeatSeconds")).transpose() {
             Ok(h) => h,
             Err(f) => return self.fail_state(id, f),
         };
@@ -67,23 +71,32 @@ impl Execution {
             timeout_seconds: timeout,
             heartbeat_seconds: heartbeat,
         };
-        if let Some(frame) = self.frames.get_mut(&id) {
-            frame.last = scheduled;
-            if let Some(record) = frame.in_state.as_mut() {
-                record.request = Some(request);
-            }
-        }
+        let Some(frame) = self.frames.get_mut(&id) else { return };
+        frame.last = scheduled;
         // The task starts in a step of its own, as at AWS, where concurrent branches' tasks are all
-        // scheduled before any starts.
+        // scheduled before any starts. When no other step is ready, that step would be the very
+        // next one: the task starts at once, without a pass through the ready queue.
+        if self.ready.is_empty() && matches!(self.status, super::Status::Running) {
+            return self.start_task(id, task, request);
+        }
+        if let Some(record) = frame.in_state.as_mut() {
+            record.request = Some(request);
+        }
         self.ready.push_back((id, Wake::TaskStarted));
     }
 
-    /// The scheduled task of frame `id` starts: the request goes to the host.
+    /// The scheduled task of frame `id` starts (its step, see [`Execution::attempt_task`]).
     pub(super) fn task_started(&mut self, id: FrameId) {
         let Some(machine) = self.machine_of(id) else { return };
         let Some(frame) = self.frames.get_mut(&id) else { return };
         let Kind::Task(task) = &machine.states[frame.state].kind else { return };
-        let Some(mut request) = frame.in_state.as_mut().and_then(|record| record.request.take()) else { return };
+        let Some(request) = frame.in_state.as_mut().and_then(|record| record.request.take()) else { return };
+        self.start_task(id, task, request);
+    }
+
+    /// Task `request` of frame `id` starts: the request goes to the host.
+    fn start_task(&mut self, id: FrameId, task: &Task, mut request: TaskRequest) {
+        let Some(frame) = self.frames.get(&id) else { return };
         let previous = frame.last;
         let started = self.emit(previous, task_events::started(&task.kind, &self.options.activity_worker));
         if let Some(frame) = self.frames.get_mut(&id) {
@@ -103,14 +116,13 @@ impl Execution {
 
     /// Resolves `TimeoutSeconds` / `HeartbeatSeconds` (their `…Path` against the task input, a
     /// JSONata expression against the raw input).
-    fn seconds(&mut self, id: FrameId, seconds: Option<&Seconds>, input: &Value, raw: &Value, field: &str) -> Result<Option<u64>, Failure> {
+    fn seconds(&mut self, id: FrameId, seconds: &Seconds, input: &Value, raw: &Value, field: &str) -> Result<u64, Failure> {
         match seconds {
-            None => Ok(None),
-            Some(Seconds::Fixed(s)) => Ok(Some(*s)),
-            Some(Seconds::Jsonata(expression)) => {
+            Seconds::Fixed(s) => Ok(*s),
+            Seconds::Jsonata(expression) => {
                 let value = self.jsonata(id, expression, field, States { input: Some(raw), ..States::default() })?;
                 match value.as_i64().and_then(|n| u64::try_from(n).ok()).filter(|n| *n > 0) {
-                    Some(n) => Ok(Some(n)),
+                    Some(n) => Ok(n),
                     None => {
                         let what = format!("returned an unexpected result type. Expected 'integer', but was '{}' for value: {value}", value.type_name());
                         let text = expression.expression().unwrap_or_default();
@@ -118,10 +130,10 @@ impl Execution {
                     }
                 }
             }
-            Some(Seconds::Path(path)) => {
+            Seconds::Path(path) => {
                 let value = self.read_path(id, path, input)?;
                 match value.as_i64().and_then(|n| u64::try_from(n).ok()) {
-                    Some(n) if n > 0 => Ok(Some(n)),
+                    Some(n) if n > 0 => Ok(n),
                     _ => Err(self.runtime_error(id, format!("The value of {} must be a positive integer, not {value}", path.text()))),
                 }
             }
@@ -167,7 +179,7 @@ impl Execution {
     /// Task `task_id` of frame `id` ran past its TimeoutSeconds or HeartbeatSeconds (`error` says
     /// which), unless it has answered already.
     pub(super) fn task_timed_out(&mut self, id: FrameId, task_id: u64, error: &str) {
-        if self.tasks.remove(&task_id).is_none() {
+        if self.tasks.remove(task_id).is_none() {
             return;
         }
         let Some(machine) = self.machine_of(id) else { return };
@@ -184,7 +196,7 @@ impl Execution {
 
     /// A heartbeat timer of task `task_id` fired: the task timed out unless a heartbeat came since.
     pub(super) fn heartbeat_due(&mut self, id: FrameId, task_id: u64, beats: u64) {
-        if self.tasks.get(&task_id).is_some_and(|t| t.beats == beats) {
+        if self.tasks.get(task_id).is_some_and(|t| t.beats == beats) {
             self.task_timed_out(id, task_id, names::HEARTBEAT_TIMEOUT);
         }
     }

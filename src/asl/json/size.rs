@@ -162,9 +162,13 @@ fn container_height<'a, T>(container: &Measured<T>, inside: impl Iterator<Item =
         return Ok(usize::from(extent.height));
     }
     let depth = depth.checked_sub(1).ok_or(Misfit::TooDeep)?;
-    let height = inside.map(|v| height(v, depth)).try_fold(0, |highest, h| h.map(|h| highest.max(h)))? + 1;
-    container.remember_height(height);
-    Ok(height)
+    let mut highest = 0;
+    // Scalars have no height: only containers take a call (most members of an object are scalars).
+    for v in inside.filter(|v| matches!(v, Value::Array(_) | Value::Object(_))) {
+        highest = highest.max(height(v, depth)?);
+    }
+    container.remember_height(highest + 1);
+    Ok(highest + 1)
 }
 
 /// A number as serde_json writes it: integers in decimal, floats the shortest way that reads back.
