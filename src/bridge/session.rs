@@ -175,13 +175,14 @@ impl<'a, F: Fn(Progress) + Clone + 'static> PageMocks<'a, F> {
 
 impl<F: Fn(Progress) + Clone + 'static> Host for PageMocks<'_, F> {
     async fn call(&mut self, call: &HandlerCall) -> String {
-        let state: Rc<str> = call.context.get("stateName").and_then(Value::as_str).unwrap_or_default().into();
         let said = Rc::new(Cell::new(false));
         let slow = {
-            let (progress, said, calls) = (self.progress.clone(), said.clone(), self.calls);
+            // The state's name is read only if the call turns out slow: most are not.
+            let (progress, said, calls, context) = (self.progress.clone(), said.clone(), self.calls, call.context.clone());
             Timeout::new(SLOW_CALL_MS, move || {
                 said.set(true);
-                progress(Progress { calls, waiting_for: Some(state) });
+                let state = context.get("stateName").and_then(Value::as_str).unwrap_or_default();
+                progress(Progress { calls, waiting_for: Some(state.into()) });
             })
         };
         let text = js::call_mock(call, &mut self.inputs, MOCK_TIMEOUT_MS).await;

@@ -1,5 +1,6 @@
 // A mock that never returns (looping, or allocating without bound) is stopped after the time
 // limit and fails its task, while the page stays responsive; the next run gets a fresh worker.
+// While a run goes on, the page names a slow mock and counts the calls answered.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
